@@ -1,0 +1,26 @@
+package dev.skopos.source;
+
+/**
+ * Everything skopos reads or does against a mesh. Implementations: {@code source.live} (fabric8,
+ * the only package talking to a cluster), {@code source.snapshot} (a recorded archive) and
+ * {@code source.demo} (a simulated mesh). Views depend on this interface only, so each view
+ * works unchanged on all three.
+ */
+public interface MeshSource extends AutoCloseable {
+
+    SourceInfo info();
+
+    ClusterObjects objects();
+
+    EnvoyAdmin envoy();
+
+    IstiodDebug istiod();
+
+    LogStreams logs();
+
+    PortForwards portForwards();
+
+    /** Releases watches, forwards and threads. Never throws. */
+    @Override
+    void close();
+}

@@ -1,0 +1,26 @@
+package dev.skopos.source;
+
+/**
+ * Why a source could not answer, in words a user can act on. Views show {@link #getMessage()} in
+ * place of the data they could not get; nothing upstream ever sees a transport exception.
+ */
+public class SourceException extends RuntimeException {
+
+    public enum Reason { FORBIDDEN, NOT_FOUND, UNREACHABLE, TIMEOUT, MALFORMED, UNSUPPORTED, CLOSED }
+
+    private final Reason reason;
+
+    public SourceException(Reason reason, String message) {
+        super(message);
+        this.reason = reason;
+    }
+
+    public SourceException(Reason reason, String message, Throwable cause) {
+        super(message, cause);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}
