@@ -1,0 +1,115 @@
+package dev.skopos.cli;
+
+import dev.skopos.config.ConfigException;
+import dev.skopos.config.Keymap;
+import dev.skopos.config.KeymapLoader;
+import dev.skopos.config.Theme;
+import dev.skopos.config.ThemeLoader;
+import dev.skopos.config.XdgPaths;
+import dev.skopos.source.MeshSource;
+import dev.skopos.source.Scope;
+import dev.skopos.source.demo.DemoSource;
+import dev.skopos.tui.ShellSettings;
+import dev.skopos.tui.TerminalApp;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code skopos}: the full-screen UI on the demo mesh, a snapshot or the current kube context. */
+@Command(name = "skopos", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = {
+            "A k9s-style terminal UI for debugging Istio service meshes: proxies and xDS sync,",
+            "Envoy config, certificates, logs and findings on one keyboard-driven surface.",
+            "",
+            "Try it without a cluster:  skopos --demo"
+        },
+        footer = {"", "Keys: ? in the UI lists every key. Logs go to $XDG_STATE_HOME/skopos/skopos.log."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:runtime failure", "2:bad usage or settings"})
+public final class SkoposCommand implements Callable<Integer> {
+
+    private static final Logger LOG = Logger.getLogger("dev.skopos.cli");
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--demo", description = "Run on the built-in simulated mesh (no cluster needed).")
+    boolean demo;
+
+    @Option(names = "--snapshot", paramLabel = "FILE", description = "Open a recorded mesh snapshot offline.")
+    Path snapshot;
+
+    @Option(names = "--context", split = ",", paramLabel = "CTX", description = "Kube context(s) to watch.")
+    List<String> contexts;
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Path to the kubeconfig file.")
+    Path kubeconfig;
+
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Start scoped to one namespace.")
+    String namespace;
+
+    @Option(names = {"-A", "--all-namespaces"}, description = "Start on all namespaces (the default).")
+    boolean allNamespaces;
+
+    @Option(names = "--readonly", description = "Refuse every mutating action (log levels, ControlZ).")
+    boolean readOnly;
+
+    @Option(names = "--theme", paramLabel = "NAME|FILE", description = "Theme: default, mono, or a YAML file.")
+    String theme;
+
+    @Option(names = "--keymap", paramLabel = "NAME|FILE", description = "Keymap: default, less, or a YAML file.")
+    String keymap;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        XdgPaths paths = XdgPaths.fromEnvironment();
+        Keymap keys;
+        Theme look;
+        try {
+            keys = KeymapLoader.load(keymap, paths);
+            look = ThemeLoader.load(theme, paths);
+        } catch (ConfigException e) {
+            err.println("skopos: " + e.getMessage());
+            return 2;
+        }
+        if (namespace != null && allNamespaces) {
+            err.println("skopos: -n and -A exclude each other");
+            return 2;
+        }
+        if (!demo) {
+            err.println("skopos: " + (snapshot != null ? "opening snapshots" : "watching live clusters")
+                    + " is not built yet; run 'skopos --demo' for the simulated mesh");
+            return 2;
+        }
+        Path log = FileLogging.install(paths.logFile());
+        ExecutorService background = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "skopos-bg");
+            t.setDaemon(true);
+            return t;
+        });
+        try (MeshSource source = DemoSource.create()) {
+            ShellSettings settings = new ShellSettings(source, keys, look, Clock.systemDefaultZone(), background,
+                    readOnly, Scope.of(namespace), VersionProvider.version());
+            TerminalApp.runOnTerminal(settings);
+            return 0;
+        } catch (Exception e) {
+            LOG.log(Level.SEVERE, "skopos stopped on an error", e);
+            err.println("skopos: " + e.getMessage() + (log != null ? " (details in " + log + ")" : ""));
+            return 1;
+        } finally {
+            background.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.skopos.mesh;
+
+import dev.skopos.istiod.ProxySync;
+import dev.skopos.istiod.SyncMerger;
+import dev.skopos.istiod.SynczParser;
+import dev.skopos.source.IstiodInstance;
+import dev.skopos.source.KubeObject;
+import dev.skopos.source.MeshSource;
+import dev.skopos.source.ResourceKind;
+import dev.skopos.source.Scope;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+
+/**
+ * Builds the proxy list: pods from the object cache joined with every istiod replica's sync
+ * report. Replicas are asked in parallel; one that fails leaves a problem line, not a blank view.
+ */
+public final class ProxyFeed {
+
+    private final MeshSource source;
+    private final Executor executor;
+
+    public ProxyFeed(MeshSource source, Executor executor) {
+        this.source = source;
+        this.executor = executor;
+    }
+
+    public CompletableFuture<ProxyList> load(Scope scope) {
+        List<IstiodInstance> istiods = source.istiod().instances();
+        List<CompletableFuture<Replica>> replies = new ArrayList<>();
+        for (IstiodInstance istiod : istiods) {
+            replies.add(source.istiod().syncz(istiod)
+                    .thenApplyAsync(answer -> new Replica(SynczParser.parse(answer), null), executor)
+                    .exceptionally(e -> new Replica(List.of(), istiod.name() + ": " + reason(e))));
+        }
+        return CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)).thenApplyAsync(done -> {
+            List<String> problems = new ArrayList<>();
+            List<List<ProxySync>> reports = new ArrayList<>();
+            for (CompletableFuture<Replica> r : replies) {
+                Replica replica = r.join();
+                reports.add(replica.syncs());
+                if (replica.problem() != null) {
+                    problems.add(replica.problem());
+                }
+            }
+            List<KubeObject> pods = source.objects().list(ResourceKind.POD, scope);
+            return new ProxyList(ProxyInventory.build(pods, SyncMerger.merge(reports)), problems);
+        }, executor);
+    }
+
+    private record Replica(List<ProxySync> syncs, String problem) {}
+
+    static String reason(Throwable e) {
+        Throwable t = e;
+        while (t instanceof CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

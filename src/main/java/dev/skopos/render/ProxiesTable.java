@@ -1,0 +1,87 @@
+package dev.skopos.render;
+
+import dev.skopos.istiod.ProxySync;
+import dev.skopos.istiod.SyncState;
+import dev.skopos.mesh.Proxy;
+import dev.skopos.mesh.ProxyKind;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The proxies view as a table: one row per Envoy proxy. */
+public final class ProxiesTable {
+
+    /** Shown for a proxy no istiod reports: it is not connected, which is itself a finding. */
+    public static final String UNKNOWN_SYNC = "UNKNOWN";
+
+    private ProxiesTable() {
+    }
+
+    /**
+     * @param withNamespace false when the view is scoped to one namespace (k9s drops the column then)
+     */
+    public static Table of(List<Proxy> proxies, Instant now, boolean withNamespace) {
+        List<Column> columns = new ArrayList<>();
+        if (withNamespace) {
+            columns.add(Column.text("NAMESPACE"));
+        }
+        columns.addAll(List.of(Column.wide("NAME"), Column.text("READY"), Column.text("STATUS"), Column.text("SYNC"),
+                Column.text("ISTIOD"), Column.text("VERSION"), Column.number("RESTARTS"), Column.number("AGE")));
+        List<Row> rows = new ArrayList<>();
+        for (Proxy p : proxies) {
+            rows.add(row(p, now, withNamespace));
+        }
+        return new Table(columns, rows);
+    }
+
+    private static Row row(Proxy p, Instant now, boolean withNamespace) {
+        List<Cell> cells = new ArrayList<>();
+        List<Comparable<?>> keys = new ArrayList<>();
+        if (withNamespace) {
+            cells.add(Cell.of(p.pod().namespace()));
+            keys.add(p.pod().namespace());
+        }
+        String name = p.pod().name();
+        cells.add(Cell.of(name, p.kind() == ProxyKind.GATEWAY ? Tone.LABEL : Tone.NORMAL));
+        keys.add(name);
+        cells.add(Cell.of(p.ready(), p.allReady() ? Tone.NORMAL : Tone.WARN));
+        keys.add(p.ready());
+        cells.add(Cell.of(p.status(), statusTone(p.status())));
+        keys.add(p.status());
+        ProxySync sync = p.sync();
+        SyncState state = sync == null ? null : sync.overall();
+        cells.add(sync == null ? Cell.of(UNKNOWN_SYNC, Tone.WARN) : Cell.of(state.label(), syncTone(state)));
+        keys.add(state == null ? Integer.MAX_VALUE : state.ordinal());
+        String istiod = sync == null ? "-" : sync.istiod();
+        cells.add(Cell.of(istiod, Tone.DIM));
+        keys.add(istiod);
+        cells.add(Cell.of(p.version()));
+        keys.add(p.version() == null ? "" : p.version());
+        cells.add(Cell.of(Integer.toString(p.restarts()), p.restarts() > 0 ? Tone.WARN : Tone.NORMAL));
+        keys.add(p.restarts());
+        cells.add(Cell.of(Ages.since(p.created(), now)));
+        // Older first is "larger" AGE, as in k9s: sort by negated creation time.
+        keys.add(p.created() == null ? Long.MIN_VALUE : -p.created().toEpochMilli());
+        return new Row(p.pod().proxyId(), cells, keys, p.faulty());
+    }
+
+    static Tone statusTone(String status) {
+        if ("Running".equals(status) || "Completed".equals(status)) {
+            return Tone.NORMAL;
+        }
+        if ("Pending".equals(status) || "ContainerCreating".equals(status) || status.startsWith("Init:")
+                || "PodInitializing".equals(status) || "Terminating".equals(status)) {
+            return Tone.WARN;
+        }
+        return Tone.ERROR;
+    }
+
+    static Tone syncTone(SyncState state) {
+        return switch (state) {
+            case SYNCED -> Tone.OK;
+            case IGNORED, NOT_SENT -> Tone.DIM;
+            case STALE -> Tone.WARN;
+            case ERROR -> Tone.ERROR;
+        };
+    }
+}

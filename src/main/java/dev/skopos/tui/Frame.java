@@ -1,0 +1,143 @@
+package dev.skopos.tui;
+
+import com.googlecode.lanterna.TerminalPosition;
+import com.googlecode.lanterna.TerminalSize;
+import dev.skopos.config.Action;
+import dev.skopos.config.Keymap;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lays out one frame: header, hint bar, prompt line, the view's box, breadcrumbs and flash.
+ * Pure layout over the shell's state; 80x24 is the smallest size that keeps every part.
+ */
+final class Frame {
+
+    static final int MIN_WIDTH = 40;
+    static final int MIN_HEIGHT = 10;
+
+    private final Shell shell;
+
+    Frame(Shell shell) {
+        this.shell = shell;
+    }
+
+    /** Draws and returns where the cursor belongs (null hides it). */
+    TerminalPosition draw(Canvas c, TerminalSize size) {
+        int w = size.getColumns();
+        int h = size.getRows();
+        if (w < MIN_WIDTH || h < MIN_HEIGHT) {
+            c.text(0, 0, w, "skopos needs at least " + MIN_WIDTH + "x" + MIN_HEIGHT + " (80x24 or more is best); now "
+                    + w + "x" + h, "flash.error");
+            return null;
+        }
+        header(c, w);
+        hints(c, w);
+        View view = shell.current();
+        Rect box = new Rect(0, 3, w, h - 5);
+        c.box(box, view.title());
+        view.render(c, new Rect(box.x() + 1, box.y() + 1, box.width() - 2, box.height() - 2));
+        crumbs(c, w, h - 2);
+        flash(c, w, h - 1);
+        return prompt(c, w, 2);
+    }
+
+    private void header(Canvas c, int w) {
+        c.fill(0, 0, w, "header");
+        var info = shell.source().info();
+        Shell.HeaderStats stats = shell.stats();
+        List<String> parts = new ArrayList<>();
+        parts.add("skopos " + shell.settings().version());
+        parts.add("ctx " + info.label());
+        String cp = info.istioVersions().isEmpty() ? "?" : String.join(",", info.istioVersions());
+        String dp = stats.dataPlaneVersions().isEmpty() ? "" : " dp " + String.join(",", stats.dataPlaneVersions());
+        parts.add("istio cp " + cp + dp);
+        parts.add("ns " + shell.scope().label());
+        if (stats.proxies() >= 0) {
+            parts.add("proxies " + stats.proxies() + (stats.faulty() > 0 ? " (" + stats.faulty() + " faulty)" : ""));
+        }
+        String text = " " + String.join(" │ ", parts) + " ";
+        List<String> badges = new ArrayList<>();
+        if (shell.readOnly()) {
+            badges.add(" READ-ONLY ");
+        }
+        int badgeWidth = badges.stream().mapToInt(b -> Canvas.width(b) + 1).sum();
+        c.text(0, 0, w - badgeWidth, text, "header");
+        int x = w - badgeWidth;
+        for (String badge : badges) {
+            x += c.text(x, 0, w - x, badge, "header.badge") + 1;
+        }
+    }
+
+    /** The hint bar: global hinted actions plus the view's, from the keymap, as many as fit. */
+    private void hints(Canvas c, int w) {
+        Keymap keymap = shell.settings().keymap();
+        View view = shell.current();
+        int x = 1;
+        for (Action a : Action.values()) {
+            boolean global = a.group() == Action.Group.GENERAL;
+            if (!a.hinted() || !(global || view.actions().contains(a))) {
+                continue;
+            }
+            if (a.mutating() && shell.readOnly()) {
+                continue;
+            }
+            String key = keymap.primaryKeyLabel(a);
+            if (key == null) {
+                continue;
+            }
+            String k = "<" + key + ">";
+            String label = view.hint(a);
+            int need = Canvas.width(k) + 1 + Canvas.width(label) + 2;
+            if (x + need > w) {
+                break;
+            }
+            x += c.text(x, 1, w - x, k, "hint.key");
+            x += 1;
+            x += c.text(x, 1, w - x, label, "hint.text");
+            x += 2;
+        }
+    }
+
+    private TerminalPosition prompt(Canvas c, int w, int y) {
+        switch (shell.mode()) {
+            case COMMAND, FILTER -> {
+                String sigil = shell.mode() == Shell.Mode.COMMAND ? ":" : "/";
+                LineEditor e = shell.editor();
+                c.text(1, y, w - 2, sigil, "prompt");
+                int used = c.text(2, y, w - 3, e.text(), "prompt");
+                String suggestion = shell.commandSuggestion();
+                c.text(2 + used, y, w - 3 - used, suggestion, "suggestion");
+                return new TerminalPosition(Math.min(w - 1, 2 + Canvas.width(e.text().substring(0, e.cursor()))), y);
+            }
+            case CONFIRM -> {
+                c.text(1, y, w - 2, shell.confirmQuestion() + " [y/N]", "prompt");
+                return null;
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    private void crumbs(Canvas c, int w, int y) {
+        List<View> views = shell.stackBottomUp();
+        int x = 1;
+        for (int i = 0; i < views.size(); i++) {
+            boolean last = i == views.size() - 1;
+            String crumb = " " + views.get(i).crumb() + " ";
+            x += c.text(x, y, w - x - 1, crumb, last ? "breadcrumb.current" : "breadcrumb");
+            x += 1;
+            if (x >= w - 1) {
+                break;
+            }
+        }
+    }
+
+    private void flash(Canvas c, int w, int y) {
+        String text = shell.flashText();
+        if (text != null) {
+            c.text(1, y, w - 2, text, shell.flashIsError() ? "flash.error" : "flash.info");
+        }
+    }
+}

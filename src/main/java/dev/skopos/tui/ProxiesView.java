@@ -1,0 +1,138 @@
+package dev.skopos.tui;
+
+import dev.skopos.config.Action;
+import dev.skopos.mesh.Proxy;
+import dev.skopos.mesh.ProxyFeed;
+import dev.skopos.mesh.ProxyList;
+import dev.skopos.render.ProxiesTable;
+import dev.skopos.render.Row;
+import dev.skopos.source.Subscription;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** The landing view: every Envoy proxy in scope with its pod state and xDS sync state. */
+final class ProxiesView extends TableView {
+
+    /** Sync state changes without any object changing, so the view also polls istiod. */
+    static final long POLL_NANOS = 15_000_000_000L;
+
+    private List<Proxy> proxies = List.of();
+    private boolean inFlight;
+    private boolean again;
+    private long lastLoad;
+    private Subscription changes;
+    private String scopeLabel = "all";
+
+    @Override
+    public String crumb() {
+        return "proxies";
+    }
+
+    @Override
+    public List<Canvas.TitlePart> title() {
+        return tableTitle("proxies", scopeLabel);
+    }
+
+    @Override
+    public Set<Action> actions() {
+        Set<Action> actions = EnumSet.copyOf(super.actions());
+        actions.addAll(EnumSet.of(Action.DRILL, Action.YAML, Action.LOG_LEVEL));
+        return actions;
+    }
+
+    @Override
+    public String hint(Action action) {
+        return action == Action.DRILL ? "summary" : action.id();
+    }
+
+    @Override
+    public void shown(Shell shell) {
+        if (changes == null) {
+            changes = shell.source().objects().onChange(() -> shell.post(() -> refresh(shell)));
+        }
+        refresh(shell);
+    }
+
+    @Override
+    public void closed() {
+        if (changes != null) {
+            changes.close();
+            changes = null;
+        }
+    }
+
+    @Override
+    public void tick(Shell shell) {
+        if (System.nanoTime() - lastLoad > POLL_NANOS) {
+            refresh(shell);
+        }
+    }
+
+    /** Loads in the background; a refresh asked for while one runs is coalesced into one more. */
+    @Override
+    public void refresh(Shell shell) {
+        if (inFlight) {
+            again = true;
+            return;
+        }
+        inFlight = true;
+        lastLoad = System.nanoTime();
+        scopeLabel = shell.scope().label();
+        ProxyFeed feed = new ProxyFeed(shell.source(), shell.settings().background());
+        shell.await(feed.load(shell.scope()), list -> {
+            loaded(shell, list);
+            finish(shell);
+        }, error -> {
+            setLoadError("cannot list proxies: " + error);
+            shell.flash("cannot list proxies: " + error, true);
+            finish(shell);
+        });
+    }
+
+    private void finish(Shell shell) {
+        inFlight = false;
+        if (again) {
+            again = false;
+            refresh(shell);
+        }
+    }
+
+    private void loaded(Shell shell, ProxyList list) {
+        proxies = list.proxies();
+        setTable(ProxiesTable.of(proxies, shell.clock().instant(), shell.scope().isAll()));
+        shell.setStats(new Shell.HeaderStats(proxies.size(), (int) list.faultyCount(), list.versions()));
+        if (!list.problems().isEmpty()) {
+            shell.flash(String.join("; ", list.problems()), true);
+        }
+    }
+
+    private Proxy selectedProxy() {
+        Row row = selectedRow();
+        if (row == null) {
+            return null;
+        }
+        return proxies.stream().filter(p -> p.pod().proxyId().equals(row.id())).findFirst().orElse(null);
+    }
+
+    @Override
+    public boolean handle(Action action, Shell shell) {
+        if (super.handle(action, shell)) {
+            return true;
+        }
+        Proxy proxy = selectedProxy();
+        if (proxy == null && (action == Action.DRILL || action == Action.YAML || action == Action.LOG_LEVEL)) {
+            shell.flash("no proxy selected", true);
+            return true;
+        }
+        switch (action) {
+            case DRILL -> shell.push(new ProxySummaryView(proxy));
+            case YAML -> ObjectView.openPod(shell, proxy.pod());
+            case LOG_LEVEL -> LogLevelAction.cycle(shell, proxy.pod(), null);
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.skopos.tui;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.screen.Screen;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
+import com.googlecode.lanterna.terminal.Terminal;
+import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.util.logging.Logger;
+
+/**
+ * The GUI thread's loop: read keys, run posted results, redraw when something changed. One
+ * thread owns the screen and every view; background work only posts back to it.
+ */
+public final class TerminalApp {
+
+    private static final Logger LOG = Logger.getLogger("dev.skopos.tui");
+    private static final long TICK_NANOS = 1_000_000_000L;
+
+    private final Screen screen;
+    private final Shell shell;
+    private boolean drawn;
+    private long lastTick = System.nanoTime();
+
+    public TerminalApp(Screen screen, Shell shell) {
+        this.screen = screen;
+        this.shell = shell;
+    }
+
+    /** Runs the UI on the real terminal until the user quits; the terminal is restored on any exit. */
+    public static void runOnTerminal(ShellSettings settings) throws IOException {
+        Terminal terminal = new DefaultTerminalFactory()
+                .setForceTextTerminal(true)
+                // ctrl-c must reach us as a key so we can restore the terminal and exit cleanly.
+                .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
+                .createTerminal();
+        Screen screen = new TerminalScreen(terminal);
+        screen.startScreen();
+        try {
+            TerminalApp app = new TerminalApp(screen, new Shell(settings));
+            app.loop();
+        } finally {
+            screen.stopScreen();
+        }
+    }
+
+    void loop() throws IOException {
+        while (!shell.quitRequested()) {
+            if (!step()) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** One turn of the loop; true when it drew. Tests call it directly. */
+    public boolean step() throws IOException {
+        boolean changed = !drawn;
+        KeyStroke key;
+        while (!shell.quitRequested() && (key = screen.pollInput()) != null) {
+            shell.onKey(key);
+            changed = true;
+        }
+        changed |= shell.drainTasks();
+        if (System.nanoTime() - lastTick > TICK_NANOS) {
+            lastTick = System.nanoTime();
+            shell.current().tick(shell);
+        }
+        TerminalSize resized = screen.doResizeIfNecessary();
+        changed |= shell.flashExpired();
+        if (shell.quitRequested()) {
+            return false;
+        }
+        if (changed || resized != null) {
+            shell.draw(screen);
+            screen.refresh(resized != null ? Screen.RefreshType.COMPLETE : Screen.RefreshType.AUTOMATIC);
+            if (!drawn) {
+                drawn = true;
+                long sinceStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                LOG.info("first frame drawn " + sinceStart + " ms after JVM start");
+            }
+            return true;
+        }
+        return false;
+    }
+
+    public Shell shell() {
+        return shell;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.skopos.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real jar on the demo mesh in a 120x40 tmux pane, driven as a new user would: filter,
+ * drill down, help, back, quit with status 0 and the shell intact.
+ */
+@Tag("e2e")
+class DemoTmuxE2E {
+
+    private static final Duration START = Duration.ofSeconds(30);
+    private static final Duration STEP = Duration.ofSeconds(10);
+
+    @Test
+    void filterDrillHelpBackAndQuit(@TempDir Path state) throws Exception {
+        boolean ci = "true".equals(System.getenv("CI"));
+        if (!ci) {
+            assumeTrue(Tmux.available(), "tmux is not installed (.ci/run installs it)");
+        }
+        Path jar = Path.of(System.getProperty("skopos.jar", "target/skopos.jar"));
+        assertThat(jar).exists();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String command = "env XDG_STATE_HOME=" + state + " " + java + " -jar " + jar.toAbsolutePath()
+                + " --demo; echo \"skopos exited with $?\"; exec sleep 120";
+        try (Tmux tmux = Tmux.start("skopos-e2e-" + ProcessHandle.current().pid(), 120, 40, command)) {
+            String pane = tmux.waitFor("the proxies view", p -> p.contains("proxies(all)") && p.contains("weather-frontend"),
+                    START);
+            assertThat(pane).contains("NAMESPACE").contains("SYNC").contains("istio-ingressgateway")
+                    .contains("ctx demo");
+
+            tmux.literal("/weather");
+            tmux.keys("Enter");
+            pane = tmux.waitFor("the weather filter", p -> p.contains("</weather>"), STEP);
+            assertThat(pane).contains("weather-frontend").doesNotContain("istio-ingressgateway");
+
+            tmux.keys("Enter");
+            pane = tmux.waitFor("the proxy summary", p -> p.contains("summary ") && p.contains("Log levels"), STEP);
+            assertThat(pane).contains("State").contains("Listeners").contains("Clusters");
+
+            tmux.literal("?");
+            pane = tmux.waitFor("help", p -> p.contains("help(keymap"), STEP);
+            assertThat(pane).contains("GENERAL").contains("NAVIGATION").contains("ctrl-z");
+
+            tmux.keys("Escape");
+            tmux.waitFor("the summary again", p -> p.contains("Log levels") && !p.contains("help(keymap"), STEP);
+            tmux.keys("Escape");
+            pane = tmux.waitFor("the proxies view again", p -> p.contains("proxies(all)"), STEP);
+            assertThat(pane).contains("</weather>");
+
+            tmux.literal("q");
+            pane = tmux.waitFor("skopos to exit", p -> p.contains("skopos exited with"), STEP);
+            assertThat(pane).contains("skopos exited with 0").doesNotContain("proxies(all)");
+            assertThat(Files.readString(state.resolve("skopos/skopos.log"))).contains("first frame drawn");
+        }
+    }
+}
