@@ -62,8 +62,9 @@ public final class LogLines {
         return switch (app) {
             case "checkout" -> {
                 MeshService api = mesh.service("payments-api.payments.svc.cluster.local");
-                boolean uc = r.nextBoolean();
-                yield http(at, "POST", "/v1/charges", r.nextInt(10) == 0 ? 200 : 503,
+                // Plaintext towards a STRICT server: the server resets (UC) or refuses (UF) the connection.
+                boolean uc = n % 2 == 0;
+                yield http(at, "POST", "/v1/charges", 503,
                         uc ? "UC" : "UF", uc ? "upstream_reset_before_response_started{connection_termination}"
                                 : "upstream_reset_before_response_started{connection_failure}",
                         uc ? "-" : "delayed_connect_error:_Connection_reset_by_peer", "checkout/2.4", uuid(pod, n),
