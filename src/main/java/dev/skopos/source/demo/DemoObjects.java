@@ -7,19 +7,37 @@ import dev.skopos.source.Scope;
 import dev.skopos.source.Subscription;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
-/** The demo cluster's objects; static, so change listeners are never called. */
+/**
+ * The demo cluster's objects, built on the first list (not in the source's constructor); static
+ * afterwards, so change listeners are never called.
+ */
 final class DemoObjects implements ClusterObjects {
 
-    private final Map<ResourceKind, List<KubeObject>> objects;
+    private final Supplier<Map<ResourceKind, List<KubeObject>>> builder;
+    private volatile Map<ResourceKind, List<KubeObject>> objects;
 
-    DemoObjects(Map<ResourceKind, List<KubeObject>> objects) {
-        this.objects = objects;
+    DemoObjects(Supplier<Map<ResourceKind, List<KubeObject>>> builder) {
+        this.builder = builder;
+    }
+
+    private Map<ResourceKind, List<KubeObject>> objects() {
+        Map<ResourceKind, List<KubeObject>> o = objects;
+        if (o == null) {
+            synchronized (this) {
+                if (objects == null) {
+                    objects = builder.get();
+                }
+                o = objects;
+            }
+        }
+        return o;
     }
 
     @Override
     public List<KubeObject> list(ResourceKind kind, Scope scope) {
-        return objects.entrySet().stream()
+        return objects().entrySet().stream()
                 .filter(e -> e.getKey().sameKind(kind))
                 .flatMap(e -> e.getValue().stream())
                 .filter(o -> scope.includes(o.namespace()))

@@ -26,8 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A simulated Istio 1.27 mesh that reproduces the incidents of PRODUCT.md without a cluster (see
  * {@link DemoScenario} for which pod shows what). Every time is relative to the clock given, so a
- * fixed clock gives byte-identical answers. Kubernetes objects are built up front (a few ms); Envoy
- * answers and certificates are generated on first request and cached.
+ * fixed clock gives byte-identical answers. Kubernetes objects, Envoy answers and certificates are
+ * generated on first request and cached.
  */
 public final class DemoSource implements MeshSource {
 
@@ -50,7 +50,7 @@ public final class DemoSource implements MeshSource {
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("skopos-demo-logs"));
         this.httpExecutor = Executors.newCachedThreadPool(daemon("skopos-demo-forward"));
         ProxyConfigs configs = new ProxyConfigs(mesh, this::pki);
-        this.objects = new DemoObjects(KubeObjects.build(mesh));
+        this.objects = new DemoObjects(() -> KubeObjects.build(mesh));
         this.envoy = new DemoEnvoyAdmin(configs);
         this.istiod = new DemoIstiodDebug(mesh, configs, envoy);
         this.logs = new DemoLogStreams(mesh, clock, scheduler);
