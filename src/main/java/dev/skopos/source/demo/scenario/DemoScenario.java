@@ -70,7 +70,7 @@ public record DemoScenario(String istioVersion, List<DemoNamespace> namespaces, 
                 "istio-ingressgateway-service-account", "docker.io/istio/proxyv2:1.27.3",
                 List.of(new ContainerPort("http2", 8080), new ContainerPort("https", 8443)),
                 Map.of(), Sidecar.GATEWAY, "6b7d9c8f4", ofDays(6));
-        DemoWorkload frontend = app("weather", "weather-frontend", "weather-frontend", "v1", "5000", 5000,
+        DemoWorkload frontend = app("weather", "weather-frontend", "weather-frontend", "v1", 5000,
                 Map.of(), Sidecar.CLASSIC, "6d8f9c7b5", ofDays(3));
         // Incident 4: both backends serve /metrics on 9090 but their pod template has no prometheus.io annotations.
         DemoWorkload single = new DemoWorkload("weather", "weather-backend-single", "weather-backend", "single",
@@ -93,9 +93,9 @@ public record DemoScenario(String istioVersion, List<DemoNamespace> namespaces, 
                 "ghcr.io/skopos-demo/payments-api:3.4.1",
                 List.of(new ContainerPort("http", 8080), new ContainerPort("http-metrics", 9090)),
                 SCRAPE_9090, Sidecar.CLASSIC, "5c7d9f8b6", ofDays(9));
-        DemoWorkload checkout = app("payments", "checkout", "checkout", "v2", "8080", 8080,
+        DemoWorkload checkout = app("payments", "checkout", "checkout", "v2", 8080,
                 Map.of(), Sidecar.CLASSIC, "7d6f8c9b5", ofDays(9));
-        DemoWorkload ledger = app("payments", "ledger", "ledger", "v1", "8080", 8080,
+        DemoWorkload ledger = app("payments", "ledger", "ledger", "v1", 8080,
                 Map.of(), Sidecar.NATIVE, "6f7b8d9c5", ofMinutes(4));
         DemoWorkload batch = new DemoWorkload("legacy", "legacy-batch", "legacy-batch", "v1", "default",
                 "registry.example.com/legacy/batch:1.9", List.of(new ContainerPort("http", 8080)), Map.of(),
@@ -149,7 +149,7 @@ public record DemoScenario(String istioVersion, List<DemoNamespace> namespaces, 
                 List.of(new ContainerPort("http", 9080)), Map.of(), sidecar, hash, age);
     }
 
-    private static DemoWorkload app(String ns, String name, String app, String version, String portName, int port,
+    private static DemoWorkload app(String ns, String name, String app, String version, int port,
                                     Map<String, String> annotations, Sidecar sidecar, String hash, Duration age) {
         return new DemoWorkload(ns, name, app, version, name, "ghcr.io/skopos-demo/" + name + ":" + version,
                 List.of(new ContainerPort("http", port)), annotations, sidecar, hash, age);
