@@ -1,6 +1,5 @@
 package dev.skopos.istiod;
 
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -18,12 +17,25 @@ public record ProxySync(String proxyId, String clusterId, String istiod, String 
         types = List.copyOf(types);
     }
 
-    /** The worst state over the types the proxy subscribes to (IGNORED types do not count). */
+    /**
+     * The proxy's state over its subscribed types: ERROR if any push was rejected, else STALE if
+     * any is unacknowledged, else SYNCED if anything was sent; NOT SENT only when nothing was.
+     * A type istiod never sends (often ECDS) does not make a healthy proxy look unsynced.
+     */
     public SyncState overall() {
-        return types.stream()
-                .map(TypeSync::state)
-                .filter(s -> s != SyncState.IGNORED)
-                .max(Comparator.naturalOrder())
-                .orElse(SyncState.NOT_SENT);
+        boolean anySynced = false;
+        boolean anyStale = false;
+        for (TypeSync t : types) {
+            switch (t.state()) {
+                case ERROR -> {
+                    return SyncState.ERROR;
+                }
+                case STALE -> anyStale = true;
+                case SYNCED -> anySynced = true;
+                default -> {
+                }
+            }
+        }
+        return anyStale ? SyncState.STALE : anySynced ? SyncState.SYNCED : SyncState.NOT_SENT;
     }
 }

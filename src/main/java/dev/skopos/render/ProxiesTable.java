@@ -23,10 +23,19 @@ public final class ProxiesTable {
     public static Table of(List<Proxy> proxies, Instant now, boolean withNamespace) {
         List<Column> columns = new ArrayList<>();
         if (withNamespace) {
-            columns.add(Column.text("NAMESPACE"));
+            columns.add(Column.text("NAMESPACE").shrinks(3, 8));
         }
-        columns.addAll(List.of(Column.wide("NAME"), Column.text("READY"), Column.text("STATUS"), Column.text("SYNC"),
-                Column.text("ISTIOD"), Column.text("VERSION"), Column.number("RESTARTS"), Column.number("AGE")));
+        // Narrow terminals: the istiod name gives way first (its end tells replicas apart), then
+        // the pod hash; VERSION and ISTIOD are dropped before anything an on-call engineer scans.
+        columns.addAll(List.of(
+                Column.wide("NAME").shrinks(2, 24),
+                Column.text("READY").drops(5),
+                Column.text("STATUS").shrinks(3, 9),
+                Column.text("SYNC"),
+                Column.text("ISTIOD").keepingEnd().shrinks(1, 10).drops(2),
+                Column.text("VERSION").drops(1),
+                Column.number("RESTARTS").drops(3),
+                Column.number("AGE").drops(4)));
         List<Row> rows = new ArrayList<>();
         for (Proxy p : proxies) {
             rows.add(row(p, now, withNamespace));

@@ -40,7 +40,7 @@ public final class ProxySummaryLines {
         out.addAll(server(s.serverInfo()));
         out.addAll(levels(s.logLevels()));
         out.addAll(counts(s.counts()));
-        out.addAll(certs(s.certificates()));
+        out.addAll(certs(s.certificates(), now));
         out.add(StyledLine.EMPTY);
         out.add(heading("WARNINGS (" + s.warnings().size() + ")"));
         if (s.warnings().isEmpty()) {
@@ -119,22 +119,46 @@ public final class ProxySummaryLines {
                 row("Secrets", Span.of(c.secrets() + ""), warming(c.warmingSecrets())));
     }
 
-    private static List<StyledLine> certs(Fetched<List<CertificateInfo>> f) {
+    private static List<StyledLine> certs(Fetched<List<CertificateInfo>> f, Instant now) {
         if (!f.ok()) {
             return List.of(unavailable("Certificates", f.error()));
         }
         List<StyledLine> out = new ArrayList<>();
         for (CertificateInfo c : f.value()) {
-            Tone tone = c.daysUntilExpiration() < 1 ? Tone.ERROR : c.daysUntilExpiration() < 7 ? Tone.WARN : Tone.OK;
             String what = c.ca() ? "root CA " : "cert ";
             String san = c.subjectAltNames().isEmpty() ? "" : "  " + String.join(",", c.subjectAltNames());
             out.add(row(out.isEmpty() ? "Certificates" : "", Span.of(what + shortSerial(c.serialNumber()) + "  "),
-                    new Span("expires in " + c.daysUntilExpiration() + "d", tone), new Span(san, Tone.DIM)));
+                    expiry(c, now), new Span(san, Tone.DIM)));
         }
         if (out.isEmpty()) {
             out.add(row("Certificates", new Span("none", Tone.DIM)));
         }
         return out;
+    }
+
+    /**
+     * Hours matter for workload certs (Istio issues 24h ones and rotates at half-life), days for
+     * CAs. Short-lived certs are alarming only when a quarter of their life is left (rotation
+     * stalled); long-lived ones from a week before expiry.
+     */
+    static Span expiry(CertificateInfo c, Instant now) {
+        if (c.expiration() == null) {
+            Tone tone = c.daysUntilExpiration() < 1 ? Tone.ERROR : c.daysUntilExpiration() < 7 ? Tone.WARN : Tone.OK;
+            return new Span("expires in " + c.daysUntilExpiration() + "d", tone);
+        }
+        Duration left = Duration.between(now, c.expiration());
+        if (left.isNegative()) {
+            return new Span("EXPIRED " + Ages.human(left.negated()) + " ago", Tone.ERROR);
+        }
+        Duration life = c.validFrom() == null ? Duration.ofDays(365) : Duration.between(c.validFrom(), c.expiration());
+        Tone tone;
+        if (life.compareTo(Duration.ofDays(7)) <= 0) {
+            tone = left.multipliedBy(4).compareTo(life) < 0 ? Tone.ERROR : Tone.OK;
+        } else {
+            tone = left.compareTo(Duration.ofDays(1)) < 0 ? Tone.ERROR
+                    : left.compareTo(Duration.ofDays(7)) < 0 ? Tone.WARN : Tone.OK;
+        }
+        return new Span("expires in " + Ages.human(left), tone);
     }
 
     private static String shortSerial(String serial) {

@@ -104,6 +104,21 @@ final class Canvas {
         return cut + "…";
     }
 
+    /** Cuts text to a column width from the left, keeping the end ({@code …d5-kx2vq}). */
+    static String fitEnd(String text, int width) {
+        if (TerminalTextUtils.getColumnWidth(text) <= width) {
+            return text;
+        }
+        if (width <= 1) {
+            return width == 1 ? "…" : "";
+        }
+        int start = text.length();
+        while (start > 0 && TerminalTextUtils.getColumnWidth(text.substring(start - 1)) <= width - 1) {
+            start--;
+        }
+        return "…" + text.substring(start);
+    }
+
     static int width(String text) {
         return TerminalTextUtils.getColumnWidth(text);
     }

@@ -77,23 +77,12 @@ final class Commands {
         return completeFrom(c.completer().apply(shell), arg);
     }
 
+    /** The rest of the first candidate (in the given order) that extends the prefix, k9s style. */
     static String completeFrom(List<String> candidates, String prefix) {
-        if (prefix.isEmpty()) {
+        if (prefix.isEmpty() || candidates.contains(prefix)) {
             return "";
         }
-        List<String> hits = candidates.stream().filter(s -> s.startsWith(prefix) && !s.equals(prefix))
-                .distinct().sorted().toList();
-        if (hits.isEmpty() || candidates.contains(prefix)) {
-            return "";
-        }
-        String common = hits.get(0);
-        for (String h : hits) {
-            int i = 0;
-            while (i < common.length() && i < h.length() && common.charAt(i) == h.charAt(i)) {
-                i++;
-            }
-            common = common.substring(0, i);
-        }
-        return common.substring(prefix.length());
+        return candidates.stream().filter(s -> s.startsWith(prefix)).findFirst()
+                .map(s -> s.substring(prefix.length())).orElse("");
     }
 }

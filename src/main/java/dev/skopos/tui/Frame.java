@@ -76,7 +76,8 @@ final class Frame {
         int x = 1;
         for (Action a : Action.values()) {
             boolean global = a.group() == Action.Group.GENERAL;
-            if (!a.hinted() || !(global || view.actions().contains(a))) {
+            boolean canGoBack = a == Action.BACK && shell.stackBottomUp().size() > 1;
+            if (!(a.hinted() || canGoBack) || !(global || view.actions().contains(a))) {
                 continue;
             }
             if (a.mutating() && shell.readOnly()) {

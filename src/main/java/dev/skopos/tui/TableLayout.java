@@ -1,57 +1,75 @@
 package dev.skopos.tui;
 
+import dev.skopos.render.Column;
 import dev.skopos.render.Row;
 import dev.skopos.render.Table;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
 
-/** Column widths for a table in a given width: as wide as the data, shrinking the widest first. */
+/**
+ * Column widths for a table in a given width. Columns start as wide as their data; when that is
+ * too wide they shrink in rank order to their minimum, then drop in rank order, then whatever is
+ * left shrinks evenly. Spare room goes to the wide column. A width of 0 means dropped.
+ */
 final class TableLayout {
 
     static final int GAP = 2;
-    private static final int MIN = 3;
 
     private TableLayout() {
     }
 
     static int[] widths(Table table, int available) {
-        int n = table.columns().size();
+        List<Column> cols = table.columns();
+        int n = cols.size();
         int[] w = new int[n];
         for (int c = 0; c < n; c++) {
-            w[c] = Canvas.width(table.columns().get(c).name()) + 1;
+            // +1 leaves room for the sort arrow next to the header.
+            w[c] = Canvas.width(cols.get(c).name()) + 1;
             for (Row r : table.rows()) {
                 w[c] = Math.max(w[c], Canvas.width(r.cells().get(c).text()));
             }
         }
-        int total = total(w);
-        while (total > available) {
-            int widest = 0;
-            for (int c = 1; c < n; c++) {
-                if (w[c] > w[widest]) {
-                    widest = c;
-                }
+        int[] byShrink = order(cols, Column::shrinkRank);
+        for (int c : byShrink) {
+            int excess = total(w) - available;
+            if (excess <= 0) {
+                break;
             }
-            if (w[widest] <= MIN) {
-                // Nothing left to shrink: drop columns from the right.
-                for (int c = n - 1; c >= 0 && total > available; c--) {
-                    if (w[c] > 0) {
-                        w[c] = 0;
-                        total = total(w);
-                    }
-                }
+            int floor = Math.min(w[c], Math.max(cols.get(c).minWidth(), 3));
+            w[c] -= Math.min(excess, w[c] - floor);
+        }
+        for (int c : order(cols, Column::dropRank)) {
+            if (total(w) <= available) {
+                break;
+            }
+            w[c] = 0;
+        }
+        while (total(w) > available) {
+            int widest = IntStream.range(0, n).reduce((a, b) -> w[b] > w[a] ? b : a).orElse(0);
+            if (w[widest] <= 1) {
                 break;
             }
             w[widest]--;
-            total--;
         }
-        if (total < available) {
-            // Give the spare room to the wide column (NAME) so the table spans the box.
-            for (int c = 0; c < n; c++) {
-                if (table.columns().get(c).wide()) {
-                    w[c] += available - total;
-                    break;
-                }
+        int spare = available - total(w);
+        for (int c = 0; c < n && spare > 0; c++) {
+            if (cols.get(c).wide() && w[c] > 0) {
+                w[c] += spare;
+                break;
             }
         }
         return w;
+    }
+
+    /** Column indexes with a positive rank, lowest rank first. */
+    private static int[] order(List<Column> cols, java.util.function.ToIntFunction<Column> rank) {
+        return IntStream.range(0, cols.size())
+                .filter(c -> rank.applyAsInt(cols.get(c)) > 0)
+                .boxed()
+                .sorted(Comparator.comparingInt(c -> rank.applyAsInt(cols.get(c))))
+                .mapToInt(Integer::intValue)
+                .toArray();
     }
 
     private static int total(int[] w) {

@@ -195,7 +195,7 @@ abstract class TableView implements View {
                     loadError != null ? loadError : "loading…", loadError != null ? "flash.error" : "tone.dim");
             return;
         }
-        int[] widths = TableLayout.widths(shown, area.width() - 1);
+        int[] widths = TableLayout.widths(shown, area.width() - 2);
         drawHeader(canvas, area, widths);
         List<Row> rows = shown.rows();
         int visible = Math.max(0, area.height() - 1);
@@ -220,12 +220,16 @@ abstract class TableView implements View {
     private void drawHeader(Canvas canvas, Rect area, int[] widths) {
         int x = area.x() + 1;
         List<Column> cols = shown.columns();
-        for (int c = 0; c < cols.size() && widths[c] > 0; c++) {
+        for (int c = 0; c < cols.size(); c++) {
+            if (widths[c] == 0) {
+                continue;
+            }
             String name = cols.get(c).name();
             if (name.equals(sortColumn)) {
                 name += descending ? "↓" : "↑";
             }
-            canvas.text(x, area.y(), widths[c], name, "table.header");
+            int pad = cols.get(c).numeric() ? Math.max(0, widths[c] - Canvas.width(name)) : 0;
+            canvas.text(x + pad, area.y(), widths[c], name, "table.header");
             x += widths[c] + TableLayout.GAP;
         }
     }
@@ -235,10 +239,14 @@ abstract class TableView implements View {
             canvas.fill(x0, y, width, "row.selected");
         }
         int x = x0 + 1;
-        for (int c = 0; c < row.cells().size() && c < widths.length && widths[c] > 0; c++) {
+        for (int c = 0; c < row.cells().size() && c < widths.length; c++) {
+            if (widths[c] == 0) {
+                continue;
+            }
             Cell cell = row.cells().get(c);
-            String text = Canvas.fit(cell.text(), widths[c]);
-            boolean right = shown.columns().get(c).numeric();
+            Column column = shown.columns().get(c);
+            String text = column.keepEnd() ? Canvas.fitEnd(cell.text(), widths[c]) : Canvas.fit(cell.text(), widths[c]);
+            boolean right = column.numeric();
             int pad = right ? widths[c] - Canvas.width(text) : 0;
             String slot = isSelected ? "row.selected" : Palette.slot(cell.tone());
             canvas.text(x + pad, y, widths[c], text, slot);

@@ -9,7 +9,8 @@ class CommandsTest {
 
     @Test
     void completesTheUniqueOrCommonRest() {
-        assertThat(Commands.completeFrom(List.of("proxies", "px", "proxy"), "prox")).isEqualTo("y");
+        assertThat(Commands.completeFrom(List.of("proxies", "px", "proxy"), "prox")).isEqualTo("ies");
+        assertThat(Commands.completeFrom(List.of("proxies", "px", "proxy"), "proxy")).isEmpty();
         assertThat(Commands.completeFrom(List.of("proxies", "px"), "pro")).isEqualTo("xies");
         assertThat(Commands.completeFrom(List.of("weather", "bookinfo"), "we")).isEqualTo("ather");
         assertThat(Commands.completeFrom(List.of("weather"), "")).isEmpty();

@@ -111,6 +111,11 @@ final class Pilot {
         return sb.toString();
     }
 
+    /** One row of the screen. */
+    String row(int y) {
+        return text().split("\n", -1)[y];
+    }
+
     /** The line of the screen containing {@code needle}, or null. */
     String line(String needle) {
         return text().lines().filter(l -> l.contains(needle)).findFirst().orElse(null);
