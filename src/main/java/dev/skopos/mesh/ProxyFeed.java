@@ -8,10 +8,10 @@ import dev.skopos.source.KubeObject;
 import dev.skopos.source.MeshSource;
 import dev.skopos.source.ResourceKind;
 import dev.skopos.source.Scope;
+import dev.skopos.source.SourceException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
@@ -34,7 +34,7 @@ public final class ProxyFeed {
         for (IstiodInstance istiod : istiods) {
             replies.add(source.istiod().syncz(istiod)
                     .thenApplyAsync(answer -> new Replica(SynczParser.parse(answer), null), executor)
-                    .exceptionally(e -> new Replica(List.of(), istiod.name() + ": " + reason(e))));
+                    .exceptionally(e -> new Replica(List.of(), istiod.name() + ": " + SourceException.describe(e))));
         }
         return CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)).thenApplyAsync(done -> {
             List<String> problems = new ArrayList<>();
@@ -52,12 +52,4 @@ public final class ProxyFeed {
     }
 
     private record Replica(List<ProxySync> syncs, String problem) {}
-
-    static String reason(Throwable e) {
-        Throwable t = e;
-        while (t instanceof CompletionException && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-    }
 }

@@ -6,11 +6,10 @@ import dev.skopos.envoy.LoggerLevelsParser;
 import dev.skopos.envoy.ServerInfoParser;
 import dev.skopos.source.EnvoyAdmin;
 import dev.skopos.source.MeshSource;
+import dev.skopos.source.SourceException;
 import dev.skopos.source.PodRef;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 
 /**
@@ -56,19 +55,6 @@ public final class ProxySummaryLoader {
             body = CompletableFuture.failedFuture(new IllegalStateException("no answer"));
         }
         return body.thenApply(parser).handle((value, error) ->
-                error == null ? Fetched.of(value) : Fetched.failed(reason(error)));
-    }
-
-    /** The innermost meaningful message, on one line. */
-    static String reason(Throwable error) {
-        Throwable t = error;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        String message = t.getMessage();
-        if (message == null || message.isBlank()) {
-            message = t.getClass().getSimpleName();
-        }
-        return message.replaceAll("\\s*\\R\\s*", " ").strip();
+                error == null ? Fetched.of(value) : Fetched.failed(SourceException.describe(error)));
     }
 }

@@ -23,4 +23,21 @@ public class SourceException extends RuntimeException {
     public Reason reason() {
         return reason;
     }
+
+    /**
+     * The one line a user reads for any failure: the innermost meaningful message (futures wrap
+     * the real cause), whitespace and line breaks collapsed. Stack traces belong in the log.
+     */
+    public static String describe(Throwable error) {
+        Throwable t = error;
+        while ((t instanceof java.util.concurrent.CompletionException
+                || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        String message = t.getMessage();
+        if (message == null || message.isBlank()) {
+            message = t.getClass().getSimpleName();
+        }
+        return message.replaceAll("\\s*\\R\\s*", " ").strip();
+    }
 }

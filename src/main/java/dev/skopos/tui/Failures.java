@@ -1,7 +1,6 @@
 package dev.skopos.tui;
 
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
+import dev.skopos.source.SourceException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -14,16 +13,7 @@ final class Failures {
     }
 
     static String oneLine(Throwable error) {
-        Throwable t = error;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        String message = t.getMessage();
-        if (message == null || message.isBlank()) {
-            message = t.getClass().getSimpleName();
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        return SourceException.describe(error);
     }
 
     static void log(String what, Throwable error) {

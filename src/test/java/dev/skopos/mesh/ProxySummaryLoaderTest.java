@@ -93,7 +93,7 @@ class ProxySummaryLoaderTest {
                 : new EnvoyParseException(message);
         Throwable error = wrap.equals("completion") ? new CompletionException(cause) : cause;
 
-        assertThat(ProxySummaryLoader.reason(error)).isEqualTo(reason);
+        assertThat(dev.skopos.source.SourceException.describe(error)).isEqualTo(reason);
     }
 
     private static ProxySummaryLoader loader(FakeMeshSource source) {
