@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.logging.Level;
@@ -74,6 +75,9 @@ public final class SkoposCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        // Build the demo mesh while settings load and the terminal starts: start-up is the sum otherwise.
+        CompletableFuture<MeshSource> demoMesh = demo
+                ? CompletableFuture.supplyAsync(DemoSource::create) : CompletableFuture.completedFuture(null);
         XdgPaths paths = XdgPaths.fromEnvironment();
         Keymap keys;
         Theme look;
@@ -99,7 +103,7 @@ public final class SkoposCommand implements Callable<Integer> {
             t.setDaemon(true);
             return t;
         });
-        try (MeshSource source = DemoSource.create()) {
+        try (MeshSource source = demoMesh.join()) {
             ShellSettings settings = new ShellSettings(source, keys, look, Clock.systemDefaultZone(), background,
                     readOnly, Scope.of(namespace), VersionProvider.version());
             TerminalApp.runOnTerminal(settings);

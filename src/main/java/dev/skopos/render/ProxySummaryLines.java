@@ -52,7 +52,8 @@ public final class ProxySummaryLines {
                 case WARNING -> Tone.WARN;
                 case INFO -> Tone.DIM;
             };
-            out.add(row("", new Span(String.format("%-8s", w.severity()), tone), Span.of(w.text())));
+            out.add(row("", new Span(String.format("%-8s", w.severity()), tone), Span.of(w.text()))
+                    .withHangingIndent(LABEL + 1 + 8));
         }
         return out;
     }
@@ -178,7 +179,7 @@ public final class ProxySummaryLines {
     }
 
     private static StyledLine row(String label, Span... values) {
-        return new StyledLine(prepend(new Span(pad(label), Tone.LABEL), values));
+        return new StyledLine(prepend(new Span(pad(label), Tone.LABEL), values), LABEL + 1);
     }
 
     private static List<Span> prepend(Span first, Span... rest) {

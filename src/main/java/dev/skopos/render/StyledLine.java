@@ -3,11 +3,24 @@ package dev.skopos.render;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One line of a text pane, made of spans. */
-public record StyledLine(List<Span> spans) {
+/**
+ * One line of a text pane, made of spans.
+ *
+ * @param hangingIndent columns to indent the continuation when a pane wraps the line (so wrapped
+ *                      values stay under their value column, not under the label)
+ */
+public record StyledLine(List<Span> spans, int hangingIndent) {
 
     public StyledLine {
         spans = List.copyOf(spans);
+    }
+
+    public StyledLine(List<Span> spans) {
+        this(spans, 0);
+    }
+
+    public StyledLine withHangingIndent(int columns) {
+        return new StyledLine(spans, columns);
     }
 
     public static StyledLine plain(String text) {

@@ -17,6 +17,8 @@ class TextView implements View {
     private final String crumb;
     private final String titleText;
     private List<StyledLine> lines;
+    private List<StyledLine> shown;
+    private int shownWidth = -1;
     private RowFilter filter = RowFilter.NONE;
     private int top;
     private int lastPage = 10;
@@ -29,7 +31,13 @@ class TextView implements View {
 
     protected void setLines(List<StyledLine> lines) {
         this.lines = List.copyOf(lines);
+        shownWidth = -1;
         top = Math.min(top, Math.max(0, this.lines.size() - 1));
+    }
+
+    /** The lines as displayed: wrapped to the width of the last render. */
+    private List<StyledLine> display() {
+        return shown != null && shownWidth >= 0 ? shown : lines;
     }
 
     protected List<StyledLine> lines() {
@@ -46,7 +54,7 @@ class TextView implements View {
         List<Canvas.TitlePart> parts = new ArrayList<>();
         parts.add(new Canvas.TitlePart(" " + titleText, "title"));
         if (filter.active()) {
-            long hits = lines.stream().filter(l -> filter.matchesText(l.text())).count();
+            long hits = display().stream().filter(l -> filter.matchesText(l.text())).count();
             parts.add(new Canvas.TitlePart(" </" + filter.spec() + "> " + hits + " lines", "title.filter"));
         }
         parts.add(new Canvas.TitlePart(" ", "title"));
@@ -55,7 +63,7 @@ class TextView implements View {
 
     @Override
     public boolean handle(Action action, Shell shell) {
-        int max = Math.max(0, lines.size() - lastPage);
+        int max = Math.max(0, display().size() - lastPage);
         switch (action) {
             case UP -> top = Math.max(0, top - 1);
             case DOWN -> top = Math.min(max, top + 1);
@@ -83,10 +91,11 @@ class TextView implements View {
     @Override
     public void setFilter(RowFilter filter) {
         this.filter = filter;
+        List<StyledLine> all = display();
         if (filter.active() && !filter.inverted()) {
-            for (int i = 0; i < lines.size(); i++) {
-                if (filter.matchesText(lines.get(i).text())) {
-                    top = Math.max(0, Math.min(i, Math.max(0, lines.size() - lastPage)));
+            for (int i = 0; i < all.size(); i++) {
+                if (filter.matchesText(all.get(i).text())) {
+                    top = Math.max(0, Math.min(i, Math.max(0, all.size() - lastPage)));
                     break;
                 }
             }
@@ -101,6 +110,12 @@ class TextView implements View {
     @Override
     public void render(Canvas canvas, Rect area) {
         lastPage = Math.max(1, area.height());
+        if (shownWidth != area.width() - 2) {
+            shownWidth = area.width() - 2;
+            shown = LineWrap.wrap(lines, shownWidth);
+        }
+        List<StyledLine> lines = shown;
+        top = Math.max(0, Math.min(top, lines.size() - lastPage));
         for (int i = 0; i < area.height() && top + i < lines.size(); i++) {
             StyledLine line = lines.get(top + i);
             int y = area.y() + i;

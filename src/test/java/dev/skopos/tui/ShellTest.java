@@ -70,6 +70,16 @@ class ShellTest {
     }
 
     @Test
+    void theNackErrorIsReadWholeWrappedUnderItsColumn() {
+        Pilot p = pilot().type("/ratings\n").press(KeyType.Enter);
+        String screen = p.text();
+        Golden.assertMatches("proxy-summary-nack", screen);
+        assertThat(screen).contains("LDS rejected by Envoy (NACK): Error adding/updating listener(s) 0.0.0.0_8080");
+        assertThat(screen.replaceAll("[ │]*\\n[│ ]+", " ")).contains(
+                dev.skopos.source.demo.envoy.ListenerGenerator.NACK_DETAILS.replaceAll("\\s+", " ").strip());
+    }
+
+    @Test
     void helpListsEveryActionFromTheKeymap() {
         Pilot p = new Pilot(new DemoSource(CLOCK), CLOCK, 120, 60, false).type("?");
         String screen = p.text();
