@@ -1,10 +1,50 @@
 package dev.skopos.tui;
 
-/** The text typed at the {@code :} or {@code /} prompt, with a cursor. */
+import com.googlecode.lanterna.input.KeyStroke;
+
+/** The text typed at the {@code :} or {@code /} prompt, with a cursor and shell-like keys. */
 final class LineEditor {
 
     private final StringBuilder text = new StringBuilder();
     private int cursor;
+
+    /**
+     * Applies an editing key: characters, backspace/delete, left/right/home/end, ctrl-u, ctrl-w,
+     * and tab or right-at-the-end to take the greyed suggestion. Returns false for other keys.
+     */
+    boolean edit(KeyStroke key, String suggestion) {
+        switch (key.getKeyType()) {
+            case Tab -> set(text() + suggestion);
+            case Backspace -> backspace();
+            case Delete -> delete();
+            case ArrowLeft -> left();
+            case ArrowRight -> {
+                if (cursor == text.length()) {
+                    set(text() + suggestion);
+                } else {
+                    right();
+                }
+            }
+            case Home -> home();
+            case End -> end();
+            case Character -> {
+                char c = Character.toLowerCase(key.getCharacter());
+                if (key.isCtrlDown() && c == 'u') {
+                    killToStart();
+                } else if (key.isCtrlDown() && c == 'w') {
+                    killWord();
+                } else if (key.isCtrlDown() || key.isAltDown()) {
+                    return false;
+                } else {
+                    insert(key.getCharacter());
+                }
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
 
     String text() {
         return text.toString();

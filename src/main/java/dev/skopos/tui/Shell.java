@@ -271,33 +271,14 @@ public final class Shell {
                     applyFilter(true);
                 }
             }
-            case Tab -> editor.set(editor.text() + commandSuggestion());
-            case Backspace -> editor.backspace();
-            case Delete -> editor.delete();
-            case ArrowLeft -> editor.left();
-            case ArrowRight -> {
-                if (editor.cursor() == editor.text().length()) {
-                    editor.set(editor.text() + commandSuggestion());
-                } else {
-                    editor.right();
-                }
-            }
-            case Home -> editor.home();
-            case End -> editor.end();
             case Character -> {
-                char c = key.getCharacter();
-                if (key.isCtrlDown() && (c == 'u' || c == 'U')) {
-                    editor.killToStart();
-                } else if (key.isCtrlDown() && (c == 'w' || c == 'W')) {
-                    editor.killWord();
-                } else if (key.isCtrlDown() && (c == 'c' || c == 'C')) {
+                if (key.isCtrlDown() && Character.toLowerCase(key.getCharacter()) == 'c') {
                     mode = Mode.NORMAL;
-                } else if (!key.isCtrlDown()) {
-                    editor.insert(c);
+                } else {
+                    editor.edit(key, commandSuggestion());
                 }
             }
-            default -> {
-            }
+            default -> editor.edit(key, commandSuggestion());
         }
         if (mode == Mode.FILTER) {
             applyFilter(false);
