@@ -23,7 +23,7 @@ public final class ProxiesTable {
     public static Table of(List<Proxy> proxies, Instant now, boolean withNamespace) {
         List<Column> columns = new ArrayList<>();
         if (withNamespace) {
-            columns.add(Column.text("NAMESPACE").shrinks(3, 8));
+            columns.add(Column.text("NAMESPACE").shrinks(3, 12));
         }
         // Narrow terminals: the istiod name gives way first (its end tells replicas apart), then
         // the pod hash; VERSION and ISTIOD are dropped before anything an on-call engineer scans.

@@ -46,22 +46,26 @@ final class Frame {
         c.fill(0, 0, w, "header");
         var info = shell.source().info();
         Shell.HeaderStats stats = shell.stats();
+        // Most important last: when the terminal is narrow, parts drop from the front.
         List<String> parts = new ArrayList<>();
         parts.add("skopos " + shell.settings().version());
-        parts.add("ctx " + info.label());
         String cp = info.istioVersions().isEmpty() ? "?" : String.join(",", info.istioVersions());
         String dp = stats.dataPlaneVersions().isEmpty() ? "" : " dp " + String.join(",", stats.dataPlaneVersions());
         parts.add("istio cp " + cp + dp);
+        parts.add("ctx " + info.label());
         parts.add("ns " + shell.scope().label());
         if (stats.proxies() >= 0) {
             parts.add("proxies " + stats.proxies() + (stats.faulty() > 0 ? " (" + stats.faulty() + " faulty)" : ""));
         }
-        String text = " " + String.join(" │ ", parts) + " ";
         List<String> badges = new ArrayList<>();
         if (shell.readOnly()) {
             badges.add(" READ-ONLY ");
         }
         int badgeWidth = badges.stream().mapToInt(b -> Canvas.width(b) + 1).sum();
+        while (parts.size() > 1 && Canvas.width(" " + String.join(" │ ", parts) + " ") > w - badgeWidth) {
+            parts.remove(0);
+        }
+        String text = " " + String.join(" │ ", parts) + " ";
         c.text(0, 0, w - badgeWidth, text, "header");
         int x = w - badgeWidth;
         for (String badge : badges) {

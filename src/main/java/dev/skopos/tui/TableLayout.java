@@ -30,6 +30,7 @@ final class TableLayout {
                 w[c] = Math.max(w[c], Canvas.width(r.cells().get(c).text()));
             }
         }
+        int[] natural = w.clone();
         int[] byShrink = order(cols, Column::shrinkRank);
         for (int c : byShrink) {
             int excess = total(w) - available;
@@ -51,6 +52,13 @@ final class TableLayout {
                 break;
             }
             w[widest]--;
+        }
+        // Dropping may have freed more than needed: give it back to shrunk columns in shrink order.
+        for (int c : byShrink) {
+            int spare = available - total(w);
+            if (w[c] > 0 && spare > 0) {
+                w[c] += Math.min(spare, natural[c] - w[c]);
+            }
         }
         int spare = available - total(w);
         for (int c = 0; c < n && spare > 0; c++) {

@@ -183,7 +183,9 @@ class ShellTest {
         String screen = p.text();
         Golden.assertMatches("proxies-80x24", screen);
         assertThat(screen.lines().count()).isEqualTo(24);
-        assertThat(screen).contains("skopos").contains("<:>").contains("proxies(all)").contains(" proxies ");
+        assertThat(screen).contains("proxies 13").contains("ns all").contains("<:>").contains("proxies(all)")
+                .contains("CrashLoo").contains("STALE");
+        assertThat(p.row(22)).startsWith("  proxies");
         p.resize(30, 8);
         assertThat(p.text()).contains("skopos needs at least");
         p.resize(120, 40);
