@@ -22,12 +22,6 @@ import java.util.Set;
  */
 public final class ProxyWarnings {
 
-    /** Long-lived certificates (gateway certs, roots) get these warning windows. */
-    static final Duration EXPIRY_WARNING = Duration.ofDays(7);
-    static final Duration EXPIRY_ERROR = Duration.ofDays(1);
-    /** Istio's workload certificates live 24h and are rotated at half-life, so judge those by lifetime. */
-    static final Duration SHORT_LIVED = Duration.ofDays(7);
-
     private static final Set<String> TRANSIENT_STATUSES = Set.of("Pending", "Terminating", "ContainerCreating", "PodInitializing");
 
     private ProxyWarnings() {
@@ -117,18 +111,19 @@ public final class ProxyWarnings {
             out.add(new Warning(Severity.ERROR, name + " expired " + age(left.negated()) + " ago"));
             return;
         }
-        Duration lifetime = cert.validFrom() != null && cert.expiration() != null
-                ? Duration.between(cert.validFrom(), cert.expiration()) : null;
-        if (lifetime != null && lifetime.compareTo(SHORT_LIVED) <= 0) {
-            // Rotated at half its life; with a quarter left, rotation has failed for a while.
-            if (left.compareTo(lifetime.dividedBy(4)) < 0) {
-                out.add(new Warning(Severity.ERROR, name + " expires in " + age(left) + " and was not rotated"));
+        Instant notAfter = cert.expiration() != null ? cert.expiration() : now.plus(left);
+        switch (CertExpiry.judge(cert.validFrom(), notAfter, now)) {
+            case ERROR -> out.add(new Warning(Severity.ERROR, name + " expires in " + age(left)
+                    + (isShortLived(cert) ? " and was not rotated" : "")));
+            case WARNING -> out.add(new Warning(Severity.WARNING, name + " expires in " + age(left)));
+            case OK -> {
             }
-        } else if (left.compareTo(EXPIRY_ERROR) < 0) {
-            out.add(new Warning(Severity.ERROR, name + " expires in " + age(left)));
-        } else if (left.compareTo(EXPIRY_WARNING) < 0) {
-            out.add(new Warning(Severity.WARNING, name + " expires in " + age(left)));
         }
+    }
+
+    private static boolean isShortLived(CertificateInfo cert) {
+        return cert.validFrom() != null && cert.expiration() != null
+                && Duration.between(cert.validFrom(), cert.expiration()).compareTo(CertExpiry.SHORT_LIVED) <= 0;
     }
 
     /** kubectl's short human durations: 42s, 5m, 3h, 12d, 2y. */

@@ -7,6 +7,7 @@ import dev.skopos.envoy.ServerInfo;
 import dev.skopos.istiod.ProxySync;
 import dev.skopos.istiod.SyncState;
 import dev.skopos.istiod.TypeSync;
+import dev.skopos.mesh.CertExpiry;
 import dev.skopos.mesh.Fetched;
 import dev.skopos.mesh.Proxy;
 import dev.skopos.mesh.ProxyKind;
@@ -151,14 +152,11 @@ public final class ProxySummaryLines {
         if (left.isNegative()) {
             return new Span("EXPIRED " + Ages.human(left.negated()) + " ago", Tone.ERROR);
         }
-        Duration life = c.validFrom() == null ? Duration.ofDays(365) : Duration.between(c.validFrom(), c.expiration());
-        Tone tone;
-        if (life.compareTo(Duration.ofDays(7)) <= 0) {
-            tone = left.multipliedBy(4).compareTo(life) < 0 ? Tone.ERROR : Tone.OK;
-        } else {
-            tone = left.compareTo(Duration.ofDays(1)) < 0 ? Tone.ERROR
-                    : left.compareTo(Duration.ofDays(7)) < 0 ? Tone.WARN : Tone.OK;
-        }
+        Tone tone = switch (CertExpiry.judge(c.validFrom(), c.expiration(), now)) {
+            case OK -> Tone.OK;
+            case WARNING -> Tone.WARN;
+            case ERROR -> Tone.ERROR;
+        };
         return new Span("expires in " + Ages.human(left), tone);
     }
 
