@@ -47,6 +47,11 @@ interface View {
     default void closed() {
     }
 
+    /** The proxy this view is about (the selected one in a list), for section keys and commands. */
+    default dev.skopos.source.PodRef proxyInContext() {
+        return null;
+    }
+
     /** Rows visible in the last render, for paging. */
     default int pageSize() {
         return 10;
