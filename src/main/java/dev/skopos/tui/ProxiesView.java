@@ -38,6 +38,7 @@ final class ProxiesView extends TableView {
     public Set<Action> actions() {
         Set<Action> actions = EnumSet.copyOf(super.actions());
         actions.addAll(EnumSet.of(Action.DRILL, Action.YAML, Action.LOG_LEVEL));
+        actions.addAll(ConfigSections.SECTION_ACTIONS);
         return actions;
     }
 
@@ -107,6 +108,12 @@ final class ProxiesView extends TableView {
         }
     }
 
+    @Override
+    public dev.skopos.source.PodRef proxyInContext() {
+        Proxy proxy = selectedProxy();
+        return proxy == null ? null : proxy.pod();
+    }
+
     private Proxy selectedProxy() {
         Row row = selectedRow();
         if (row == null) {
@@ -121,8 +128,13 @@ final class ProxiesView extends TableView {
             return true;
         }
         Proxy proxy = selectedProxy();
-        if (proxy == null && (action == Action.DRILL || action == Action.YAML || action == Action.LOG_LEVEL)) {
+        if (proxy == null && (action == Action.DRILL || action == Action.YAML || action == Action.LOG_LEVEL
+                || ConfigSections.SECTION_ACTIONS.contains(action))) {
             shell.flash("no proxy selected", true);
+            return true;
+        }
+        if (ConfigSections.SECTION_ACTIONS.contains(action)) {
+            shell.push(ConfigSections.open(action, proxy.pod()));
             return true;
         }
         switch (action) {

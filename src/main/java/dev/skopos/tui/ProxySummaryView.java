@@ -21,6 +21,11 @@ final class ProxySummaryView extends TextView {
     }
 
     @Override
+    public dev.skopos.source.PodRef proxyInContext() {
+        return proxy.pod();
+    }
+
+    @Override
     public void shown(Shell shell) {
         refresh(shell);
     }
@@ -45,12 +50,17 @@ final class ProxySummaryView extends TextView {
     public Set<Action> actions() {
         Set<Action> actions = EnumSet.copyOf(super.actions());
         actions.addAll(EnumSet.of(Action.YAML, Action.LOG_LEVEL));
+        actions.addAll(ConfigSections.SECTION_ACTIONS);
         return actions;
     }
 
     @Override
     public boolean handle(Action action, Shell shell) {
         if (super.handle(action, shell)) {
+            return true;
+        }
+        if (ConfigSections.SECTION_ACTIONS.contains(action)) {
+            shell.push(ConfigSections.open(action, proxy.pod()));
             return true;
         }
         switch (action) {

@@ -47,6 +47,7 @@ public final class Shell {
     private Runnable confirmYes;
     private boolean quit;
     private HeaderStats stats = HeaderStats.NONE;
+    private dev.skopos.mesh.EnvoyConfigs envoyConfigs;
 
     /** What the header says about the proxies in scope; the proxies view keeps it current. */
     record HeaderStats(int proxies, int faulty, List<String> dataPlaneVersions) {
@@ -82,6 +83,14 @@ public final class Shell {
 
     Commands commands() {
         return commands;
+    }
+
+    /** Per-proxy Envoy configuration, pulled when first viewed and cached for a while. */
+    dev.skopos.mesh.EnvoyConfigs envoyConfigs() {
+        if (envoyConfigs == null) {
+            envoyConfigs = new dev.skopos.mesh.EnvoyConfigs(settings.source(), settings.background());
+        }
+        return envoyConfigs;
     }
 
     boolean readOnly() {

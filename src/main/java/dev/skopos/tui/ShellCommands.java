@@ -1,6 +1,8 @@
 package dev.skopos.tui;
 
+import dev.skopos.config.Action;
 import dev.skopos.source.KubeObject;
+import dev.skopos.source.PodRef;
 import dev.skopos.source.ResourceKind;
 import dev.skopos.source.Scope;
 import dev.skopos.source.SourceException;
@@ -36,11 +38,65 @@ final class ShellCommands {
                     shell.setScope(scopeOf(arg));
                     shell.flash("namespace: " + shell.scope().label(), false);
                 }, ShellCommands::namespaces));
+        section(c, "listeners", List.of("lis", "listener", "lds"), Action.LISTENERS, "[POD] [--address A] [--port P] [--type HTTP|TCP|HTTP+TCP]");
+        section(c, "routes", List.of("rt", "route", "rds"), Action.ROUTES, "[POD] [--name NAME]");
+        section(c, "clusters", List.of("cl", "cluster", "cds"), Action.CLUSTERS, "[POD] [--fqdn F] [--port P] [--subset S] [--direction D]");
+        section(c, "endpoints", List.of("ep", "endpoint", "eds"), Action.ENDPOINTS, "[POD] [--address A] [--port P] [--cluster C] [--status S]");
+        section(c, "secrets", List.of("sec", "secret", "sds", "certs"), Action.SECRETS, "[POD]");
+        section(c, "bootstrap", List.of("bs"), Action.BOOTSTRAP, "[POD]");
         c.add(new Commands.Command("help", List.of("h", "?"), "", "Keys and commands", (shell, arg) ->
                 shell.push(new HelpView(shell.settings().keymap(), shell.commands().all(), shell.readOnly())), null));
         c.add(new Commands.Command("quit", List.of("q", "q!", "exit"), "", "Quit skopos",
                 (shell, arg) -> shell.requestQuit(), null));
         return c;
+    }
+
+    /** A per-proxy Envoy section: for the named proxy, else the one the current view is about. */
+    private static void section(Commands c, String name, List<String> aliases, Action action, String argument) {
+        c.add(new Commands.Command(name, aliases, argument, action.description() + " (istioctl filters)",
+                (shell, arg) -> {
+                    ConfigFilters filters;
+                    try {
+                        filters = ConfigFilters.parse(name, arg);
+                    } catch (IllegalArgumentException e) {
+                        shell.flash(":" + name + ": " + e.getMessage(), true);
+                        return;
+                    }
+                    PodRef pod = filters.pod() != null ? findProxyPod(shell, filters.pod())
+                            : shell.current().proxyInContext();
+                    if (pod == null) {
+                        shell.flash(filters.pod() != null ? "no pod matches '" + filters.pod() + "'"
+                                : "select a proxy first, or name one: :" + name + " POD[.NAMESPACE]", true);
+                        return;
+                    }
+                    shell.push(ConfigSections.open(action, pod, filters));
+                }, ShellCommands::podNames));
+    }
+
+    /** {@code name.namespace}, a full name, or a unique prefix of a pod name within the scope. */
+    static PodRef findProxyPod(Shell shell, String spec) {
+        List<KubeObject> pods;
+        try {
+            pods = shell.source().objects().list(ResourceKind.POD, shell.scope());
+        } catch (SourceException e) {
+            return null;
+        }
+        int dot = spec.indexOf('.');
+        String name = dot < 0 ? spec : spec.substring(0, dot);
+        String namespace = dot < 0 ? null : spec.substring(dot + 1);
+        List<KubeObject> exact = pods.stream().filter(p -> p.name().equals(name)
+                && (namespace == null || p.namespace().equals(namespace))).toList();
+        List<KubeObject> hits = !exact.isEmpty() ? exact : pods.stream().filter(p -> p.name().startsWith(name)
+                && (namespace == null || p.namespace().equals(namespace))).toList();
+        return hits.size() == 1 ? new PodRef(hits.get(0).namespace(), hits.get(0).name()) : null;
+    }
+
+    static List<String> podNames(Shell shell) {
+        try {
+            return shell.source().objects().list(ResourceKind.POD, shell.scope()).stream().map(KubeObject::name).toList();
+        } catch (SourceException e) {
+            return List.of();
+        }
     }
 
     private static Scope scopeOf(String arg) {

@@ -25,12 +25,12 @@ public final class RoutesTable {
 
     public static Table of(List<RouteConfig> configs) {
         List<Column> columns = List.of(
-                Column.text("NAME").shrinks(3, 8),
-                Column.text("VHOST").shrinks(1, 16),
+                Column.text("NAME"),
+                Column.text("VHOST").shrinks(1, 20),
                 Column.text("DOMAINS").shrinks(2, 16).drops(2),
-                Column.text("MATCH").shrinks(4, 10),
-                Column.wide("ACTION").shrinks(5, 20),
-                Column.text("VIRTUAL SERVICE").shrinks(6, 12).drops(1));
+                Column.text("MATCH").shrinks(5, 10),
+                Column.wide("ACTION").shrinks(4, 30),
+                Column.text("VIRTUAL SERVICE").shrinks(3, 16).drops(1));
         List<Row> rows = new ArrayList<>();
         for (int c = 0; c < configs.size(); c++) {
             RouteConfig config = configs.get(c);

@@ -24,13 +24,13 @@ public final class SecretsTable {
 
     public static Table of(List<SecretConfig> secrets, Instant now) {
         List<Column> columns = List.of(
-                Column.text("NAME").shrinks(2, 12),
+                Column.text("NAME").shrinks(3, 24),
                 Column.text("TYPE"),
                 Column.text("STATE"),
                 Column.text("EXPIRES IN"),
                 Column.text("NOT AFTER").drops(2),
                 Column.text("SERIAL").shrinks(1, 10).drops(1),
-                Column.wide("IDENTITY").shrinks(3, 16));
+                Column.wide("IDENTITY").shrinks(2, 16));
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < secrets.size(); i++) {
             SecretConfig s = secrets.get(i);

@@ -31,7 +31,7 @@ public final class EndpointTable {
         }
 
         /** {@code /clusters} rows: {@code --address} is the IP alone. */
-        boolean matchesHost(EndpointConfig.Endpoint e) {
+        public boolean matchesHost(EndpointConfig.Endpoint e) {
             return (address.isEmpty() || e.address().address().equalsIgnoreCase(address))
                     && (port == 0 || e.address().port() == port)
                     && (cluster.isEmpty() || e.clusterName().equalsIgnoreCase(cluster))
