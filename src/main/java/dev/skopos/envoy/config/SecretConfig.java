@@ -44,9 +44,10 @@ public record SecretConfig(String name, Kind kind, String state, String versionI
     public record Certificate(BigInteger serial, Instant notBefore, Instant notAfter, String subject, String issuer,
             List<String> sans, boolean ca, String spiffeId) {
 
-        /** The serial as lowercase hex without leading zeros, as Go's {@code %x} prints it. */
+        /** The serial's bytes in lowercase hex (so an even number of digits), as istioctl prints it. */
         public String serialHex() {
-            return serial.toString(16);
+            String hex = serial.abs().toString(16);
+            return (serial.signum() < 0 ? "-" : "") + (hex.length() % 2 == 1 ? "0" + hex : hex);
         }
 
         /** {@code spiffe://TD/...} gives TD; "" without a SPIFFE id. */

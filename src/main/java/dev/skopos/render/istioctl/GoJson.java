@@ -58,7 +58,10 @@ public final class GoJson {
         return w.out.toString();
     }
 
-    /** A list of messages, as {@code json.MarshalIndent(MessageSlice)} writes it. */
+    /**
+     * A list of messages, as {@code json.MarshalIndent(MessageSlice)} writes it. Each element was
+     * unpacked from its Any, so its own {@code @type} is gone.
+     */
     public static String writeList(List<JsonNode> nodes, Style style) {
         GoJson w = new GoJson(style);
         if (nodes.isEmpty()) {
@@ -67,7 +70,11 @@ public final class GoJson {
         w.out.append("[\n");
         for (int i = 0; i < nodes.size(); i++) {
             w.out.append(INDENT);
-            w.message(nodes.get(i), INDENT);
+            JsonNode n = nodes.get(i);
+            if (n.isObject() && n.has("@type")) {
+                n = ((com.fasterxml.jackson.databind.node.ObjectNode) n.deepCopy()).without("@type");
+            }
+            w.message(n, INDENT);
             w.out.append(i < nodes.size() - 1 ? ",\n" : "\n");
         }
         w.out.append("]");
