@@ -77,7 +77,8 @@ final class Frame {
     private void hints(Canvas c, int w) {
         Keymap keymap = shell.settings().keymap();
         View view = shell.current();
-        int x = 1;
+        List<String[]> hints = new ArrayList<>();
+        boolean sectionsShown = false;
         for (Action a : Action.values()) {
             boolean global = a.group() == Action.Group.GENERAL;
             boolean canGoBack = a == Action.BACK && shell.stackBottomUp().size() > 1;
@@ -91,17 +92,40 @@ final class Frame {
             if (key == null) {
                 continue;
             }
-            String k = "<" + key + ">";
-            String label = view.hint(a);
-            int need = Canvas.width(k) + 1 + Canvas.width(label) + 2;
+            if (ConfigSections.SECTION_ACTIONS.contains(a) && sectionKeysAreDigits(keymap)) {
+                // Six section keys would crowd out everything else: one hint, details in help.
+                if (!sectionsShown) {
+                    hints.add(new String[] {"1-6", "lis/rt/cl/ep/sec/boot"});
+                    sectionsShown = true;
+                }
+                continue;
+            }
+            hints.add(new String[] {key, view.hint(a)});
+        }
+        int x = 1;
+        for (String[] hint : hints) {
+            String k = "<" + hint[0] + ">";
+            int need = Canvas.width(k) + 1 + Canvas.width(hint[1]) + 2;
             if (x + need > w) {
                 break;
             }
             x += c.text(x, 1, w - x, k, "hint.key");
             x += 1;
-            x += c.text(x, 1, w - x, label, "hint.text");
+            x += c.text(x, 1, w - x, hint[1], "hint.text");
             x += 2;
         }
+    }
+
+    /** True when the keymap binds the sections to 1..6 in order (the default), so "1-6" is honest. */
+    private static boolean sectionKeysAreDigits(Keymap keymap) {
+        int digit = 1;
+        for (Action a : new Action[] {Action.LISTENERS, Action.ROUTES, Action.CLUSTERS, Action.ENDPOINTS,
+            Action.SECRETS, Action.BOOTSTRAP}) {
+            if (!Integer.toString(digit++).equals(keymap.primaryKeyLabel(a))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private TerminalPosition prompt(Canvas c, int w, int y) {

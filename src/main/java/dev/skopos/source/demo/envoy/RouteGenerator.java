@@ -65,7 +65,8 @@ public final class RouteGenerator {
 
     private static ObjectNode virtualHost(ProxyView view, MeshService s, int port) {
         List<Object> domains = new ArrayList<>(List.of(s.host()));
-        if (s.namespace().equals(view.pod().namespace())) {
+        // A ServiceEntry's name can be its host: Istio never lists a domain twice.
+        if (s.namespace().equals(view.pod().namespace()) && !domains.contains(s.name())) {
             domains.add(s.name());
         }
         if (!s.external()) {
