@@ -21,7 +21,7 @@ class DemoTmuxE2E {
     private static final Duration STEP = Duration.ofSeconds(10);
 
     @Test
-    void filterDrillHelpBackAndQuit(@TempDir Path state) throws Exception {
+    void filterDrillConfigHelpBackAndQuit(@TempDir Path state) throws Exception {
         boolean ci = "true".equals(System.getenv("CI"));
         if (!ci) {
             assumeTrue(Tmux.available(), "tmux is not installed (.ci/run installs it)");
@@ -45,6 +45,17 @@ class DemoTmuxE2E {
             tmux.keys("Enter");
             pane = tmux.waitFor("the proxy summary", p -> p.contains("summary ") && p.contains("Log levels"), STEP);
             assertThat(pane).contains("State").contains("Listeners").contains("Clusters");
+
+            tmux.literal("1");
+            pane = tmux.waitFor("the listeners view", p -> p.contains("listeners(weather-frontend"), STEP);
+            tmux.literal("/10.96.14.9");
+            tmux.keys("Enter");
+            pane = tmux.waitFor("the TCP proxy listener for port 5000",
+                    p -> p.contains("Cluster: outbound|5000||weather-backend"), STEP);
+            assertThat(pane).contains("TCP");
+            tmux.keys("Escape");
+            tmux.keys("Escape");
+            tmux.waitFor("the summary again", p -> p.contains("Log levels") && !p.contains("listeners("), STEP);
 
             tmux.literal("?");
             pane = tmux.waitFor("help", p -> p.contains("help(keymap"), STEP);
