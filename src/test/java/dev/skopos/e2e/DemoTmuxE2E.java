@@ -37,10 +37,11 @@ class DemoTmuxE2E {
             assertThat(pane).contains("NAMESPACE").contains("SYNC").contains("istio-ingressgateway")
                     .contains("ctx demo");
 
-            tmux.literal("/weather");
+            tmux.literal("/weather-front");
             tmux.keys("Enter");
-            pane = tmux.waitFor("the weather filter", p -> p.contains("</weather>"), STEP);
-            assertThat(pane).contains("weather-frontend").doesNotContain("istio-ingressgateway");
+            pane = tmux.waitFor("the weather filter", p -> p.contains("</weather-front>"), STEP);
+            assertThat(pane).contains("weather-frontend").doesNotContain("istio-ingressgateway")
+                    .doesNotContain("respy");
 
             tmux.keys("Enter");
             pane = tmux.waitFor("the proxy summary", p -> p.contains("summary ") && p.contains("Log levels"), STEP);
@@ -65,7 +66,7 @@ class DemoTmuxE2E {
             tmux.waitFor("the summary again", p -> p.contains("Log levels") && !p.contains("help(keymap"), STEP);
             tmux.keys("Escape");
             pane = tmux.waitFor("the proxies view again", p -> p.contains("proxies(all)"), STEP);
-            assertThat(pane).contains("</weather>");
+            assertThat(pane).contains("</weather-front>");
 
             tmux.literal("q");
             pane = tmux.waitFor("skopos to exit", p -> p.contains("skopos exited with"), STEP);

@@ -23,13 +23,15 @@ public final class ListenersTable {
 
     public static Table of(List<ListenerConfig> listeners) {
         List<Column> columns = List.of(
-                Column.text("NAME").shrinks(2, 12).drops(3),
-                Column.text("ADDRESSES").shrinks(3, 9),
+                // The name is usually ADDRESS_PORT again: the first thing to go when narrow.
+                Column.text("NAME").shrinks(2, 14).drops(1),
+                Column.text("ADDRESSES").shrinks(3, 15),
                 Column.number("PORT"),
                 Column.text("TYPE"),
                 Column.text("MATCH").shrinks(1, 10),
                 Column.wide("DESTINATION").shrinks(4, 24),
                 Column.text("STATE").drops(2));
+
         List<Row> rows = new ArrayList<>();
         for (int l = 0; l < listeners.size(); l++) {
             ListenerConfig listener = listeners.get(l);
