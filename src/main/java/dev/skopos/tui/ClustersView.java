@@ -63,6 +63,16 @@ final class ClustersView extends ConfigView<ConfigDump> {
     }
 
     @Override
+    public boolean handle(Action action, Shell shell) {
+        Row row = selectedRow();
+        if (action == Action.ISTIO_SOURCE && row != null && loaded() && cluster(row).destinationRule().isEmpty()) {
+            IstioObjects.openService(shell, cluster(row).raw());
+            return true;
+        }
+        return super.handle(action, shell);
+    }
+
+    @Override
     Set<Action> extraActions() {
         return EnumSet.of(Action.DRILL);
     }

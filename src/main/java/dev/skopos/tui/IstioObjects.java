@@ -1,5 +1,6 @@
 package dev.skopos.tui;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.skopos.mesh.IstioConfigRef;
 import dev.skopos.source.KubeObject;
 import dev.skopos.source.ResourceKind;
@@ -39,5 +40,39 @@ final class IstioObjects {
         } catch (SourceException e) {
             shell.flash(e.getMessage(), true);
         }
+    }
+
+    /**
+     * A cluster no DestinationRule touched still came from somewhere: the Service or ServiceEntry
+     * Istio lists in the cluster's {@code istio.services} metadata. A ServiceEntry is found by
+     * host, since its object name need not be the host.
+     */
+    static void openService(Shell shell, JsonNode clusterRaw) {
+        JsonNode service = clusterRaw == null ? null
+                : clusterRaw.path("metadata").path("filter_metadata").path("istio").path("services").path(0);
+        if (service == null || service.isMissingNode()) {
+            shell.flash("Envoy recorded no Istio object or service for this cluster", true);
+            return;
+        }
+        String host = service.path("host").asText();
+        String name = service.path("name").asText();
+        String namespace = service.path("namespace").asText();
+        try {
+            Scope scope = Scope.of(namespace);
+            Optional<KubeObject> entry = shell.source().objects().list(ResourceKind.SERVICE_ENTRY, scope).stream()
+                    .filter(o -> hosts(o).contains(host)).findFirst();
+            Optional<KubeObject> found = entry.isPresent() ? entry : shell.source().objects()
+                    .list(ResourceKind.SERVICE, scope).stream().filter(o -> o.name().equals(name)).findFirst();
+            found.ifPresentOrElse(o -> shell.push(new ObjectView(o)),
+                    () -> shell.flash("no Service or ServiceEntry for " + host + " in " + namespace, true));
+        } catch (SourceException e) {
+            shell.flash(e.getMessage(), true);
+        }
+    }
+
+    private static java.util.List<String> hosts(KubeObject serviceEntry) {
+        java.util.List<String> hosts = new java.util.ArrayList<>();
+        serviceEntry.raw().path("spec").path("hosts").forEach(h -> hosts.add(h.asText()));
+        return hosts;
     }
 }

@@ -59,6 +59,15 @@ class ConfigViewsTest {
     }
 
     @Test
+    void clustersWithoutADestinationRuleOpenTheirServiceEntryOrService() {
+        Pilot p = pilot().type("/weather-frontend\n").type(":clusters --fqdn openweathermap --port 443\n").type("o");
+        assertThat(p.text()).contains("serviceentry").contains("kind: ServiceEntry").contains("api.openweathermap.org");
+        p.press(KeyType.Escape).press(KeyType.Escape).type(":clusters --fqdn weather-frontend --direction outbound\n")
+                .type("o");
+        assertThat(p.text()).contains("kind: Service").contains("name: weather-frontend");
+    }
+
+    @Test
     void theMtlsBrokenClientTalksPlaintextToPaymentsApi() {
         Pilot p = pilot().type("/checkout\n").type(":clusters --fqdn payments-api --direction outbound\n");
         List<String> rows = rows(p.text());
