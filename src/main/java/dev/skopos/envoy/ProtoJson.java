@@ -38,36 +38,13 @@ final class ProtoJson {
         try {
             node = MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new EnvoyParseException(endpoint + ": not JSON (" + oneLine(e) + ")", e);
+            throw new EnvoyParseException(endpoint + ": not JSON (" + EnvoyParseException.oneLine(e) + ")", e);
         }
         if (node == null || !node.isObject()) {
             throw new EnvoyParseException(endpoint + ": expected a JSON object, got "
                     + (node == null ? "nothing" : node.getNodeType().name().toLowerCase()));
         }
         return node;
-    }
-
-    /** Jackson's reason without the source excerpt it appends on further lines. */
-    static String oneLine(JsonProcessingException e) {
-        String msg = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
-        int nl = msg.indexOf('\n');
-        if (nl >= 0) {
-            msg = msg.substring(0, nl);
-        }
-        // Jackson quotes offending characters as ('x' (code 120)); keep only the character.
-        msg = msg.replaceAll("\\('(.)' \\(code \\d+\\)\\)", "'$1'");
-        // What Jackson expected instead is a list of every JSON token kind: noise on one line.
-        for (String tail : new String[] {": was expecting", ": expected"}) {
-            int cut = msg.indexOf(tail);
-            if (cut > 0) {
-                msg = msg.substring(0, cut);
-            }
-        }
-        msg = msg.strip();
-        if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
-            msg += " at line " + e.getLocation().getLineNr();
-        }
-        return msg;
     }
 
     static String text(JsonNode node, String field) {

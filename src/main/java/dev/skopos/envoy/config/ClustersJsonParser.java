@@ -24,7 +24,7 @@ public final class ClustersJsonParser {
             root = ConfigDumpParser.MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
             String what = e.getMessage() != null && e.getMessage().contains("end-of-input") ? "truncated JSON" : "not JSON";
-            throw new EnvoyParseException("clusters: " + what + " (" + Messages.oneLine(e) + ")", e);
+            throw new EnvoyParseException("clusters: " + what + " (" + EnvoyParseException.oneLine(e) + ")", e);
         }
         if (root == null || !root.isObject()) {
             throw new EnvoyParseException("clusters: expected a JSON object (was it saved without ?format=json?)");

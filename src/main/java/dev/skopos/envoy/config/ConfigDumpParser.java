@@ -83,7 +83,7 @@ public final class ConfigDumpParser {
         } catch (JsonProcessingException e) {
             throw new EnvoyParseException("config_dump: " + where + (where.isEmpty() ? "" : ": ")
                     + (e.getMessage() != null && e.getMessage().contains("end-of-input") ? "truncated JSON" : "not JSON")
-                    + " (" + Messages.oneLine(e) + ")", e);
+                    + " (" + EnvoyParseException.oneLine(e) + ")", e);
         }
         return sink.build();
     }

@@ -15,7 +15,7 @@ import java.util.List;
  * but saved dumps that went through other tools (and istioctl's own test data) use lowerCamelCase,
  * and proto3 JSON readers accept both, so every lookup here tries both spellings.
  */
-final class Proto {
+public final class Proto {
 
     private Proto() {
     }
@@ -41,7 +41,8 @@ final class Proto {
         return cur;
     }
 
-    static String camel(String snake) {
+    /** The proto3 JSON name of a field: {@code filter_chains} → {@code filterChains}. */
+    public static String camel(String snake) {
         StringBuilder b = new StringBuilder(snake.length());
         boolean up = false;
         for (int i = 0; i < snake.length(); i++) {

@@ -1,5 +1,6 @@
 package dev.skopos.render.istioctl;
 
+import dev.skopos.envoy.config.Proto;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -95,7 +96,7 @@ public final class GoJson {
                 String key = fields.get(i).getKey();
                 JsonNode v = fields.get(i).getValue();
                 out.append(ind).append(INDENT);
-                string(key.startsWith("@") ? key : camel(key));
+                string(key.startsWith("@") ? key : Proto.camel(key));
                 out.append(": ");
                 String snake = snake(key);
                 if (MAP_FIELDS.contains(snake) && v.isObject()) {
@@ -297,24 +298,6 @@ public final class GoJson {
             }
         }
         out.append('"');
-    }
-
-    static String camel(String key) {
-        if (key.indexOf('_') < 0) {
-            return key;
-        }
-        StringBuilder b = new StringBuilder(key.length());
-        boolean up = false;
-        for (int i = 0; i < key.length(); i++) {
-            char c = key.charAt(i);
-            if (c == '_') {
-                up = true;
-            } else {
-                b.append(up ? Character.toUpperCase(c) : c);
-                up = false;
-            }
-        }
-        return b.toString();
     }
 
     static String snake(String key) {
