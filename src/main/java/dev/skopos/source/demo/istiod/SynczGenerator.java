@@ -57,6 +57,19 @@ public final class SynczGenerator {
         return "SYNCED";
     }
 
+    /**
+     * When Envoy last acknowledged a type: the last push (40 s ago) for synced proxies; before the
+     * ledger service appeared for the STALE one; its last good listener push for the NACKing one.
+     */
+    static Duration lastAck(DemoPod pod, String status) {
+        return switch (status) {
+            case "SYNCED" -> Duration.ofSeconds(40);
+            case "STALE" -> Duration.ofMinutes(4).plusSeconds(12);
+            case "ERROR" -> Duration.ofMinutes(18);
+            default -> null;
+        };
+    }
+
     public static List<DemoPod> connectedTo(Mesh mesh, String istiod) {
         return mesh.proxies().stream().filter(p -> p.proxy().istiod().equals(istiod)).toList();
     }
@@ -68,6 +81,10 @@ public final class SynczGenerator {
             for (XdsType t : XdsType.values()) {
                 String status = status(pod, t);
                 ObjectNode config = obj("typeUrl", t.url, "configStatus", status);
+                Duration acked = lastAck(pod, status);
+                if (acked != null) {
+                    config.put("lastUpdated", EnvoyTime.format(mesh.ago(acked)));
+                }
                 if (status.equals("ERROR")) {
                     config.put("clientStatus", "NACKED");
                     config.set("errorState", obj("lastUpdateAttempt", EnvoyTime.format(mesh.ago(Duration.ofSeconds(40))),
