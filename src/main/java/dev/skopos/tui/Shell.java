@@ -48,6 +48,8 @@ public final class Shell {
     private boolean quit;
     private HeaderStats stats = HeaderStats.NONE;
     private dev.skopos.mesh.EnvoyConfigs envoyConfigs;
+    private final java.util.Map<String, java.util.function.Supplier<CompletableFuture<?>>> exitReverts =
+            new java.util.LinkedHashMap<>();
 
     /** What the header says about the proxies in scope; the proxies view keeps it current. */
     record HeaderStats(int proxies, int faulty, List<String> dataPlaneVersions) {
@@ -175,6 +177,35 @@ public final class Shell {
 
     void requestQuit() {
         quit = true;
+    }
+
+    /**
+     * Registers how to undo a change skopos made in the cluster (an istiod log scope), run when
+     * the user quits. The key dedupes: changing a scope twice keeps the first (original) revert;
+     * {@link #forgetRevert} drops it when the user puts the original value back themselves.
+     */
+    void revertOnExit(String key, java.util.function.Supplier<CompletableFuture<?>> revert) {
+        exitReverts.putIfAbsent(key, revert);
+    }
+
+    void forgetRevert(String key) {
+        exitReverts.remove(key);
+    }
+
+    /** Runs every registered revert, waiting at most {@code timeoutMillis} in all; returns failures. */
+    public List<String> runExitReverts(long timeoutMillis) {
+        List<String> failures = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        for (var entry : exitReverts.entrySet()) {
+            try {
+                entry.getValue().get().get(Math.max(1, deadline - System.currentTimeMillis()),
+                        java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                failures.add(entry.getKey() + ": " + Failures.oneLine(e));
+            }
+        }
+        exitReverts.clear();
+        return failures;
     }
 
     // ---- what the loop uses ----

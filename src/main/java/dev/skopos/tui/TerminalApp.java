@@ -39,11 +39,16 @@ public final class TerminalApp {
                 .createTerminal();
         Screen screen = new TerminalScreen(terminal);
         screen.startScreen();
+        Shell shell = new Shell(settings);
         try {
-            TerminalApp app = new TerminalApp(screen, new Shell(settings));
-            app.loop();
+            new TerminalApp(screen, shell).loop();
         } finally {
             screen.stopScreen();
+            // Changes skopos made in the cluster (istiod log scopes) are put back on the way out.
+            for (String failure : shell.runExitReverts(5_000)) {
+                LOG.warning("could not revert on exit: " + failure);
+                System.err.println("skopos: could not revert " + failure);
+            }
         }
     }
 

@@ -1,0 +1,71 @@
+package dev.skopos.render;
+
+import dev.skopos.istiod.ProxySync;
+import dev.skopos.istiod.SyncState;
+import dev.skopos.istiod.TypeSync;
+import dev.skopos.mesh.Proxy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * xDS sync per proxy and per subscribed type: state, how long since Envoy last acknowledged,
+ * and the NACK text. Rejected and stale rows come first, because that is what the view is for.
+ * Row ids are {@code proxyId|typeUrl}.
+ */
+public final class SyncTable {
+
+    private SyncTable() {
+    }
+
+    public static Table of(List<Proxy> proxies, Instant now) {
+        List<Column> columns = List.of(
+                Column.text("PROXY").shrinks(2, 20),
+                Column.text("ISTIOD").keepingEnd().shrinks(1, 10).drops(1),
+                Column.text("TYPE"),
+                Column.text("STATUS"),
+                Column.number("LAST ACK"),
+                Column.wide("ERROR").shrinks(3, 20));
+        record Entry(Proxy proxy, TypeSync type) {}
+        List<Entry> entries = new ArrayList<>();
+        List<Row> unknown = new ArrayList<>();
+        for (Proxy p : proxies) {
+            ProxySync sync = p.sync();
+            if (sync == null) {
+                unknown.add(new Row(p.pod().proxyId() + "|", List.of(Cell.of(p.pod().proxyId()), Cell.of("-"),
+                        Cell.of("-"), Cell.of(ProxiesTable.UNKNOWN_SYNC, Tone.WARN), Cell.of("-"),
+                        Cell.of("no istiod reports this proxy", Tone.WARN)),
+                        List.of(p.pod().proxyId(), "", "", "", Long.MAX_VALUE, ""), true));
+                continue;
+            }
+            for (TypeSync t : sync.types()) {
+                entries.add(new Entry(p, t));
+            }
+        }
+        entries.sort(Comparator.comparing((Entry e) -> e.type().state()).reversed()
+                .thenComparing(e -> e.proxy().pod()));
+        List<Row> rows = new ArrayList<>();
+        for (Entry e : entries) {
+            rows.add(row(e.proxy(), e.type(), now));
+        }
+        rows.addAll(unknown);
+        return new Table(columns, rows);
+    }
+
+    private static Row row(Proxy p, TypeSync t, Instant now) {
+        String id = p.pod().proxyId();
+        Duration since = t.lastUpdated() == null ? null : Duration.between(t.lastUpdated(), now);
+        String age = since == null ? "-" : Ages.human(since);
+        String status = t.detail() != null ? t.detail() : t.state().label();
+        String error = t.errorDetails() == null ? "" : t.errorDetails().replaceAll("\\s*\\R\\s*", " ");
+        List<Cell> cells = List.of(Cell.of(id), Cell.of(p.sync().istiod(), Tone.DIM), Cell.of(t.shortName()),
+                Cell.of(status, ProxiesTable.syncTone(t.state())),
+                Cell.of(age, t.state() == SyncState.STALE ? Tone.WARN : Tone.NORMAL),
+                Cell.of(error, Tone.ERROR));
+        List<Comparable<?>> keys = List.of(id, p.sync().istiod(), t.shortName(), t.state().ordinal(),
+                since == null ? Long.MAX_VALUE : since.getSeconds(), error);
+        return new Row(id + "|" + t.typeUrl(), cells, keys, t.state().faulty());
+    }
+}
