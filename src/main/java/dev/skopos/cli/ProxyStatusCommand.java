@@ -36,8 +36,8 @@ import picocli.CommandLine.Spec;
  * istiod replica of the source, merged); with a pod, istiod's intended config against Envoy's.
  */
 @Command(name = "proxy-status", aliases = "ps", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"The xDS sync status of every proxy, or with POD the diff between what istiod would",
-            "send that proxy and what its Envoy holds, exactly as istioctl proxy-status prints them."},
+        description = "The xDS sync status of every proxy (-n: of one namespace), or with POD the diff between "
+                + "what istiod would send that proxy and what its Envoy holds, exactly as istioctl proxy-status prints them.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:runtime failure (unreadable file, istiod or proxy not answering)",
             "2:bad usage"})
