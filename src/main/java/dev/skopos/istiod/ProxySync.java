@@ -10,11 +10,26 @@ import java.util.List;
  * @param istiod       name of the istiod replica the proxy is connected to
  * @param istioVersion ISTIO_VERSION of the proxy; for old istiods a proxy version followed by {@code *}
  * @param types        subscribed types in CDS, LDS, EDS, RDS, ECDS order, then others by name
+ * @param namespace    the proxy's namespace: the node's NAMESPACE metadata, else what follows the
+ *                     first '.' of the id; empty when neither says (istioctl's {@code -n} then drops it)
  */
-public record ProxySync(String proxyId, String clusterId, String istiod, String istioVersion, List<TypeSync> types) {
+public record ProxySync(String proxyId, String clusterId, String istiod, String istioVersion, List<TypeSync> types,
+                        String namespace) {
 
     public ProxySync {
         types = List.copyOf(types);
+        namespace = namespace == null ? "" : namespace;
+    }
+
+    /** A report whose namespace is read from a {@code pod.namespace} id. */
+    public ProxySync(String proxyId, String clusterId, String istiod, String istioVersion, List<TypeSync> types) {
+        this(proxyId, clusterId, istiod, istioVersion, types, namespaceOf(proxyId));
+    }
+
+    /** {@code pod.namespace} → {@code namespace}; pod names have no dots, namespaces none either. */
+    static String namespaceOf(String proxyId) {
+        int dot = proxyId.indexOf('.');
+        return dot < 0 ? "" : proxyId.substring(dot + 1);
     }
 
     /**

@@ -57,9 +57,9 @@ public final class SynczParser {
                 types.add(typeSync(config));
             }
             types.sort(Comparator.comparing(TypeSync::shortName, XdsTypes.DISPLAY_ORDER));
-            out.add(new ProxySync(proxyId(node.path("id").asText("")),
-                    metadata.path("CLUSTER_ID").asText(""), istiod,
-                    metadata.path("ISTIO_VERSION").asText(""), types));
+            String id = proxyId(node.path("id").asText(""));
+            out.add(new ProxySync(id, metadata.path("CLUSTER_ID").asText(""), istiod,
+                    metadata.path("ISTIO_VERSION").asText(""), types, namespace(metadata, id)));
         }
         return out;
     }
@@ -81,6 +81,21 @@ public final class SynczParser {
         return new TypeSync(typeUrl, XdsTypes.shortName(typeUrl), state, null,
                 instant(field(config, "lastUpdated", "last_updated").asText("")),
                 error.isEmpty() ? null : error);
+    }
+
+    /** istioctl's {@code -n} reads the node's NAMESPACE metadata; ids of the {@code pod.ns} form say it too. */
+    static String namespace(JsonNode metadata, String proxyId) {
+        String ns = metadata.path("NAMESPACE").asText("");
+        return ns.isEmpty() ? ProxySync.namespaceOf(proxyId) : ns;
+    }
+
+    /**
+     * Which format a saved answer is in: a JSON object is a DiscoveryResponse (xDS), a list (or
+     * {@code null}, Go's empty list) the HTTP report. Anything else is read as xDS and fails there.
+     */
+    public static SynczAnswer.Format formatOf(String body) {
+        String s = body == null ? "" : body.stripLeading();
+        return s.startsWith("[") || s.startsWith("null") ? SynczAnswer.Format.HTTP : SynczAnswer.Format.XDS;
     }
 
     /** istioctl names a proxy {@code pod.namespace}; Envoy node ids carry it as the third '~' field. */

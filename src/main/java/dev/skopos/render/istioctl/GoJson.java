@@ -35,7 +35,7 @@ public final class GoJson {
         }
     }
 
-    private static final String INDENT = "    ";
+    private static final String FOUR_SPACES = "    ";
 
     // Fields whose value is a protobuf map: keys are data (kept as written, sorted), values messages.
     private static final Set<String> MAP_FIELDS = Set.of("typed_per_filter_config", "typed_extension_protocol_options",
@@ -46,15 +46,23 @@ public final class GoJson {
             "extension_protocol_options");
 
     private final Style style;
+    /** One level of indentation: four spaces everywhere but the proxy-status comparator's three. */
+    private final String unit;
     private final StringBuilder out = new StringBuilder();
 
-    private GoJson(Style style) {
+    private GoJson(Style style, String indent) {
         this.style = style;
+        this.unit = indent;
     }
 
     /** {@code node} (Envoy's snake_case JSON) as istioctl writes that message. No trailing newline. */
     public static String write(JsonNode node, Style style) {
-        GoJson w = new GoJson(style);
+        return write(node, style, FOUR_SPACES);
+    }
+
+    /** As {@link #write(JsonNode, Style)} with another indentation unit, e.g. jsonpb's {@code Indent: "   "}. */
+    public static String write(JsonNode node, Style style, String indent) {
+        GoJson w = new GoJson(style, indent);
         w.message(node, "");
         return w.out.toString();
     }
@@ -64,18 +72,18 @@ public final class GoJson {
      * unpacked from its Any, so its own {@code @type} is gone.
      */
     public static String writeList(List<JsonNode> nodes, Style style) {
-        GoJson w = new GoJson(style);
+        GoJson w = new GoJson(style, FOUR_SPACES);
         if (nodes.isEmpty()) {
             return "[]";
         }
         w.out.append("[\n");
         for (int i = 0; i < nodes.size(); i++) {
-            w.out.append(INDENT);
+            w.out.append(FOUR_SPACES);
             JsonNode n = nodes.get(i);
             if (n.isObject() && n.has("@type")) {
                 n = ((com.fasterxml.jackson.databind.node.ObjectNode) n.deepCopy()).without("@type");
             }
-            w.message(n, INDENT);
+            w.message(n, FOUR_SPACES);
             w.out.append(i < nodes.size() - 1 ? ",\n" : "\n");
         }
         w.out.append("]");
@@ -95,18 +103,18 @@ public final class GoJson {
             for (int i = 0; i < fields.size(); i++) {
                 String key = fields.get(i).getKey();
                 JsonNode v = fields.get(i).getValue();
-                out.append(ind).append(INDENT);
+                out.append(ind).append(unit);
                 string(key.startsWith("@") ? key : Proto.camel(key));
                 out.append(": ");
                 String snake = snake(key);
                 if (MAP_FIELDS.contains(snake) && v.isObject()) {
-                    map(v, ind + INDENT, STRUCT_MAP_FIELDS.contains(snake));
+                    map(v, ind + unit, STRUCT_MAP_FIELDS.contains(snake));
                 } else if (isStruct(snake, v)) {
-                    struct(v, ind + INDENT);
+                    struct(v, ind + unit);
                 } else if (v.isArray()) {
-                    array(v, ind + INDENT);
+                    array(v, ind + unit);
                 } else {
-                    message(v, ind + INDENT);
+                    message(v, ind + unit);
                 }
                 out.append(i < fields.size() - 1 ? ",\n" : "\n");
             }
@@ -125,8 +133,8 @@ public final class GoJson {
         }
         out.append("[\n");
         for (int i = 0; i < arr.size(); i++) {
-            out.append(ind).append(INDENT);
-            message(arr.get(i), ind + INDENT);
+            out.append(ind).append(unit);
+            message(arr.get(i), ind + unit);
             out.append(i < arr.size() - 1 ? ",\n" : "\n");
         }
         out.append(ind).append(']');
@@ -141,14 +149,14 @@ public final class GoJson {
         }
         out.append("{\n");
         for (int i = 0; i < keys.size(); i++) {
-            out.append(ind).append(INDENT);
+            out.append(ind).append(unit);
             string(keys.get(i));
             out.append(": ");
             JsonNode v = m.get(keys.get(i));
             if (structValues && v.isObject()) {
-                struct(v, ind + INDENT);
+                struct(v, ind + unit);
             } else {
-                message(v, ind + INDENT);
+                message(v, ind + unit);
             }
             out.append(i < keys.size() - 1 ? ",\n" : "\n");
         }
@@ -177,10 +185,10 @@ public final class GoJson {
             }
             out.append("{\n");
             for (int i = 0; i < keys.size(); i++) {
-                out.append(ind).append(INDENT);
+                out.append(ind).append(unit);
                 string(keys.get(i));
                 out.append(": ");
-                plainStruct(v.get(keys.get(i)), ind + INDENT);
+                plainStruct(v.get(keys.get(i)), ind + unit);
                 out.append(i < keys.size() - 1 ? ",\n" : "\n");
             }
             out.append(ind).append('}');
@@ -191,8 +199,8 @@ public final class GoJson {
             }
             out.append("[\n");
             for (int i = 0; i < v.size(); i++) {
-                out.append(ind).append(INDENT);
-                plainStruct(v.get(i), ind + INDENT);
+                out.append(ind).append(unit);
+                plainStruct(v.get(i), ind + unit);
                 out.append(i < v.size() - 1 ? ",\n" : "\n");
             }
             out.append(ind).append(']');
@@ -210,25 +218,25 @@ public final class GoJson {
         }
         out.append('{');
         for (int i = 0; i < keys.size(); i++) {
-            out.append(i > 0 ? ",\n" : "\n").append(m).append(INDENT).append(INDENT);
+            out.append(i > 0 ? ",\n" : "\n").append(m).append(unit).append(unit);
             string(keys.get(i));
             out.append(": ");
-            quirkValue(obj.get(keys.get(i)), m + INDENT + INDENT);
+            quirkValue(obj.get(keys.get(i)), m + unit + unit);
         }
-        out.append('\n').append(m).append(INDENT).append('}');
+        out.append('\n').append(m).append(unit).append('}');
     }
 
     private void quirkValue(JsonNode v, String y) {
         if (v.isObject()) {
-            quirkStruct(v, y + INDENT);
+            quirkStruct(v, y + unit);
         } else if (v.isArray()) {
-            String l = y + INDENT;
+            String l = y + unit;
             out.append('[');
             for (int i = 0; i < v.size(); i++) {
-                out.append(i > 0 ? "," : "").append('\n').append(l).append(INDENT).append(INDENT);
-                quirkValue(v.get(i), l + INDENT + INDENT);
+                out.append(i > 0 ? "," : "").append('\n').append(l).append(unit).append(unit);
+                quirkValue(v.get(i), l + unit + unit);
             }
-            out.append('\n').append(l).append(INDENT).append(']');
+            out.append('\n').append(l).append(unit).append(']');
         } else {
             scalar(v);
         }
