@@ -6,6 +6,7 @@ import dev.skopos.mesh.ProxyFeed;
 import dev.skopos.mesh.ProxyList;
 import dev.skopos.render.ProxiesTable;
 import dev.skopos.render.Row;
+import dev.skopos.source.PodRef;
 import dev.skopos.source.Subscription;
 import java.util.EnumSet;
 import java.util.List;
@@ -39,6 +40,7 @@ final class ProxiesView extends TableView {
         Set<Action> actions = EnumSet.copyOf(super.actions());
         actions.addAll(EnumSet.of(Action.DRILL, Action.YAML, Action.LOG_LEVEL));
         actions.addAll(ConfigSections.SECTION_ACTIONS);
+        actions.addAll(EnumSet.of(Action.SYNC, Action.DIFF, Action.MARK, Action.COMPARE));
         return actions;
     }
 
@@ -114,6 +116,21 @@ final class ProxiesView extends TableView {
         return proxy == null ? null : proxy.pod();
     }
 
+    private PodRef marked;
+
+    /** shift-d: the marked proxy against the selected one; unmarked, another replica of the same workload. */
+    private void compare(Shell shell, Proxy selected) {
+        PodRef other = marked != null && !marked.equals(selected.pod()) ? marked
+                : dev.skopos.mesh.WorkloadReplicas.siblings(proxies, selected).stream().findFirst()
+                        .map(Proxy::pod).orElse(null);
+        if (other == null) {
+            shell.flash("no other replica of " + selected.pod().name() + "'s workload; mark one with "
+                    + shell.settings().keymap().primaryKeyLabel(Action.MARK) + " to compare any two", true);
+            return;
+        }
+        DiffViews.replicas(shell, other, selected.pod());
+    }
+
     private Proxy selectedProxy() {
         Row row = selectedRow();
         if (row == null) {
@@ -128,8 +145,9 @@ final class ProxiesView extends TableView {
             return true;
         }
         Proxy proxy = selectedProxy();
-        if (proxy == null && (action == Action.DRILL || action == Action.YAML || action == Action.LOG_LEVEL
-                || ConfigSections.SECTION_ACTIONS.contains(action))) {
+        if (proxy == null && action != Action.SYNC && (action == Action.DRILL || action == Action.YAML
+                || action == Action.LOG_LEVEL || action == Action.DIFF || action == Action.MARK
+                || action == Action.COMPARE || ConfigSections.SECTION_ACTIONS.contains(action))) {
             shell.flash("no proxy selected", true);
             return true;
         }
@@ -138,6 +156,14 @@ final class ProxiesView extends TableView {
             return true;
         }
         switch (action) {
+            case SYNC -> shell.push(new SyncView(null));
+            case DIFF -> DiffViews.istiodVsEnvoy(shell, proxy);
+            case MARK -> {
+                marked = proxy.pod().equals(marked) ? null : proxy.pod();
+                shell.flash(marked == null ? "unmarked" : "marked " + marked + "; select another proxy and press "
+                        + shell.settings().keymap().primaryKeyLabel(Action.COMPARE) + " to compare", false);
+            }
+            case COMPARE -> compare(shell, proxy);
             case DRILL -> shell.push(new ProxySummaryView(proxy));
             case YAML -> ObjectView.openPod(shell, proxy.pod());
             case LOG_LEVEL -> LogLevelAction.cycle(shell, proxy.pod(), null);

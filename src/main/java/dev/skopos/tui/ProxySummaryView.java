@@ -49,7 +49,7 @@ final class ProxySummaryView extends TextView {
     @Override
     public Set<Action> actions() {
         Set<Action> actions = EnumSet.copyOf(super.actions());
-        actions.addAll(EnumSet.of(Action.YAML, Action.LOG_LEVEL));
+        actions.addAll(EnumSet.of(Action.YAML, Action.LOG_LEVEL, Action.SYNC, Action.DIFF));
         actions.addAll(ConfigSections.SECTION_ACTIONS);
         return actions;
     }
@@ -65,6 +65,8 @@ final class ProxySummaryView extends TextView {
         }
         switch (action) {
             case YAML -> ObjectView.openPod(shell, proxy.pod());
+            case SYNC -> shell.push(new SyncView(proxy.pod()));
+            case DIFF -> DiffViews.istiodVsEnvoy(shell, proxy);
             case LOG_LEVEL -> LogLevelAction.cycle(shell, proxy.pod(), () -> refresh(shell));
             default -> {
                 return false;
