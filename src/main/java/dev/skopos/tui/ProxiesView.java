@@ -6,7 +6,11 @@ import dev.skopos.mesh.ProxyFeed;
 import dev.skopos.mesh.ProxyList;
 import dev.skopos.render.ProxiesTable;
 import dev.skopos.render.Row;
+import dev.skopos.mesh.WorkloadReplicas;
+import dev.skopos.source.KubeObject;
 import dev.skopos.source.PodRef;
+import dev.skopos.source.ResourceKind;
+import dev.skopos.source.SourceException;
 import dev.skopos.source.Subscription;
 import java.util.EnumSet;
 import java.util.List;
@@ -120,15 +124,26 @@ final class ProxiesView extends TableView {
 
     /** shift-d: the marked proxy against the selected one; unmarked, another replica of the same workload. */
     private void compare(Shell shell, Proxy selected) {
-        PodRef other = marked != null && !marked.equals(selected.pod()) ? marked
-                : dev.skopos.mesh.WorkloadReplicas.siblings(proxies, selected).stream().findFirst()
-                        .map(Proxy::pod).orElse(null);
+        PodRef other = marked != null && !marked.equals(selected.pod()) ? marked : sibling(shell, selected);
         if (other == null) {
             shell.flash("no other replica of " + selected.pod().name() + "'s workload; mark one with "
                     + shell.settings().keymap().primaryKeyLabel(Action.MARK) + " to compare any two", true);
             return;
         }
         DiffViews.replicas(shell, other, selected.pod());
+    }
+
+    /** Another proxy of the selected one's workload (same Deployment), or null. */
+    private PodRef sibling(Shell shell, Proxy selected) {
+        List<KubeObject> pods;
+        try {
+            pods = shell.source().objects().list(ResourceKind.POD, shell.scope());
+        } catch (SourceException e) {
+            return null;
+        }
+        return WorkloadReplicas.containing(WorkloadReplicas.group(proxies, pods), selected.pod())
+                .flatMap(g -> g.proxies().stream().filter(p -> !p.pod().equals(selected.pod())).findFirst())
+                .map(Proxy::pod).orElse(null);
     }
 
     private Proxy selectedProxy() {

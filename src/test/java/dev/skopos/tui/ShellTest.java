@@ -183,7 +183,7 @@ class ShellTest {
         String screen = p.text();
         Golden.assertMatches("proxies-80x24", screen);
         assertThat(screen.lines().count()).isEqualTo(24);
-        assertThat(screen).contains("proxies 13").contains("ns all").contains("<:>").contains("proxies(all)")
+        assertThat(screen).contains("proxies 14").contains("ns all").contains("<:>").contains("proxies(all)")
                 .contains("CrashLoo").contains("STALE");
         assertThat(p.row(22)).startsWith("  proxies");
         p.resize(30, 8);

@@ -53,7 +53,7 @@ class DemoIstiodTest {
         assertThat(sa.path("resources").get(0).path("@type").asText())
                 .isEqualTo("type.googleapis.com/envoy.service.status.v3.ClientConfig");
         assertThat(sa.path("resources").size()).isEqualTo(11);
-        assertThat(sb.path("resources").size()).isEqualTo(2);
+        assertThat(sb.path("resources").size()).isEqualTo(3);
     }
 
     @Test
@@ -113,7 +113,7 @@ class DemoIstiodTest {
         String mb = demo.istiod().metrics(b).join();
         assertThat(ma).contains("pilot_xds{version=\"1.27.3\"} 11", "pilot_total_xds_rejects{type=\"lds\"} 0",
                 "pilot_proxy_convergence_time_bucket{le=\"+Inf\"}", "pilot_xds_pushes{type=\"cds\"}");
-        assertThat(mb).contains("pilot_xds{version=\"1.27.3\"} 2").containsPattern("pilot_total_xds_rejects\\{type=\"lds\"} [1-9]");
+        assertThat(mb).contains("pilot_xds{version=\"1.27.3\"} 3").containsPattern("pilot_total_xds_rejects\\{type=\"lds\"} [1-9]");
     }
 
     @Test

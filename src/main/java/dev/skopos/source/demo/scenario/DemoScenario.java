@@ -18,8 +18,9 @@ import java.util.Map;
  * (pod JSON, Envoy config dumps, syncz, certificates, logs) is derived from this by generators.
  *
  * <p>The story behind the numbers: istiod-...-p8mzt restarted 25 minutes ago, so only proxies that
- * (re)connected since then are on it (ratings, whose istio-proxy was OOM-killed 18 minutes ago, and
- * the 4-minute-old ledger); the other eleven stay on istiod-...-kx2vq: unbalanced.
+ * (re)connected since then are on it (ratings, whose istio-proxy was OOM-killed 18 minutes ago, the
+ * 4-minute-old ledger and the 20-minute-old second reviews-v2 replica); the other eleven stay
+ * on istiod-...-kx2vq: unbalanced.
  */
 public record DemoScenario(String istioVersion, List<DemoNamespace> namespaces, List<DemoService> services,
                            List<DemoPod> pods, String istioConfigResource) {
@@ -115,6 +116,11 @@ public record DemoScenario(String istioVersion, List<DemoNamespace> namespaces, 
                 pod(details, "8jq2n", "10.244.1.22", 1, ofDays(5), onA(ofHours(7)).withSync(Sync.STALE, ofMinutes(7))),
                 pod(reviewsV1, "tm4vx", "10.244.3.17", 3, ofDays(5), onA(ofHours(4))),
                 pod(reviewsV2, "h2lqw", "10.244.2.23", 2, ofDays(2), onA(ofHours(1))),
+                // Two replicas of one workload with different Envoy configs: the HPA added this one
+                // 20 minutes ago; it connected to the restarted p8mzt and never acknowledged the
+                // CDS/RDS push that added ledger, so it lacks what its sibling h2lqw has.
+                pod(reviewsV2, "r9fjd", "10.244.3.25", 3, ofMinutes(20),
+                        ProxyTraits.healthy(ISTIOD_B, ofMinutes(20)).withSync(Sync.STALE, ofMinutes(6))),
                 pod(ratings, "zr5nk", "10.244.1.24", 1, ofDays(5),
                         ProxyTraits.healthy(ISTIOD_B, ofMinutes(18)).withSync(Sync.NACK, ofMinutes(18)))
                         .restarted("istio-proxy", 3, ofMinutes(18), false),
