@@ -22,12 +22,13 @@ public final class SyncTable {
 
     public static Table of(List<Proxy> proxies, Instant now) {
         List<Column> columns = List.of(
-                Column.text("PROXY").shrinks(2, 20),
-                Column.text("ISTIOD").keepingEnd().shrinks(1, 10).drops(1),
+                Column.text("PROXY").shrinks(3, 30),
+                Column.text("ISTIOD").keepingEnd().shrinks(2, 10).drops(1),
                 Column.text("TYPE"),
                 Column.text("STATUS"),
                 Column.number("LAST ACK"),
-                Column.wide("ERROR").shrinks(3, 20));
+                // The full error is shown under the table; here it only has to be recognisable.
+                Column.wide("ERROR").shrinks(1, 20));
         record Entry(Proxy proxy, TypeSync type) {}
         List<Entry> entries = new ArrayList<>();
         List<Row> unknown = new ArrayList<>();
@@ -44,7 +45,8 @@ public final class SyncTable {
                 entries.add(new Entry(p, t));
             }
         }
-        entries.sort(Comparator.comparing((Entry e) -> e.type().state()).reversed()
+        // Rejected, then stale; the rest by proxy, types in their subscribed order (a stable sort).
+        entries.sort(Comparator.comparingInt((Entry e) -> urgency(e.type().state()))
                 .thenComparing(e -> e.proxy().pod()));
         List<Row> rows = new ArrayList<>();
         for (Entry e : entries) {
@@ -52,6 +54,14 @@ public final class SyncTable {
         }
         rows.addAll(unknown);
         return new Table(columns, rows);
+    }
+
+    private static int urgency(SyncState state) {
+        return switch (state) {
+            case ERROR -> 0;
+            case STALE -> 1;
+            default -> 2;
+        };
     }
 
     private static Row row(Proxy p, TypeSync t, Instant now) {

@@ -4,6 +4,7 @@ import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
 import dev.skopos.config.Action;
 import dev.skopos.config.Keymap;
+import dev.skopos.istiod.VersionSkew;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,15 +50,17 @@ final class Frame {
         // Most important last: when the terminal is narrow, parts drop from the front.
         List<String> parts = new ArrayList<>();
         parts.add("skopos " + shell.settings().version());
-        String cp = info.istioVersions().isEmpty() ? "?" : String.join(",", info.istioVersions());
-        String dp = stats.dataPlaneVersions().isEmpty() ? "" : " dp " + String.join(",", stats.dataPlaneVersions());
-        parts.add("istio cp " + cp + dp);
+        VersionSkew skew = VersionSkew.of(info.istioVersions(), stats.dataPlaneVersions());
+        parts.add("istio " + skew.header());
         parts.add("ctx " + info.label());
         parts.add("ns " + shell.scope().label());
         if (stats.proxies() >= 0) {
             parts.add("proxies " + stats.proxies() + (stats.faulty() > 0 ? " (" + stats.faulty() + " faulty)" : ""));
         }
         List<String> badges = new ArrayList<>();
+        if (!skew.supported()) {
+            badges.add(" SKEW ");
+        }
         if (shell.readOnly()) {
             badges.add(" READ-ONLY ");
         }
@@ -69,7 +72,7 @@ final class Frame {
         c.text(0, 0, w - badgeWidth, text, "header");
         int x = w - badgeWidth;
         for (String badge : badges) {
-            x += c.text(x, 0, w - x, badge, "header.badge") + 1;
+            x += c.text(x, 0, w - x, badge, badge.equals(" SKEW ") ? "header.alert" : "header.badge") + 1;
         }
     }
 

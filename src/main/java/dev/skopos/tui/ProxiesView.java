@@ -44,7 +44,7 @@ final class ProxiesView extends TableView {
         Set<Action> actions = EnumSet.copyOf(super.actions());
         actions.addAll(EnumSet.of(Action.DRILL, Action.YAML, Action.LOG_LEVEL));
         actions.addAll(ConfigSections.SECTION_ACTIONS);
-        actions.addAll(EnumSet.of(Action.SYNC, Action.DIFF, Action.MARK, Action.COMPARE));
+        actions.addAll(EnumSet.of(Action.SYNC, Action.DIFF, Action.MARK, Action.COMPARE, Action.ISTIOD));
         return actions;
     }
 

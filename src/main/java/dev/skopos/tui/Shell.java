@@ -50,6 +50,7 @@ public final class Shell {
     private dev.skopos.mesh.EnvoyConfigs envoyConfigs;
     private final java.util.Map<String, java.util.function.Supplier<CompletableFuture<?>>> exitReverts =
             new java.util.LinkedHashMap<>();
+    private final java.util.Map<String, String> originals = new java.util.HashMap<>();
 
     /** What the header says about the proxies in scope; the proxies view keeps it current. */
     record HeaderStats(int proxies, int faulty, List<String> dataPlaneVersions) {
@@ -184,12 +185,24 @@ public final class Shell {
      * the user quits. The key dedupes: changing a scope twice keeps the first (original) revert;
      * {@link #forgetRevert} drops it when the user puts the original value back themselves.
      */
-    void revertOnExit(String key, java.util.function.Supplier<CompletableFuture<?>> revert) {
+    void revertOnExit(String key, String original, java.util.function.Supplier<CompletableFuture<?>> revert) {
+        originals.putIfAbsent(key, original);
         exitReverts.putIfAbsent(key, revert);
     }
 
     void forgetRevert(String key) {
         exitReverts.remove(key);
+        originals.remove(key);
+    }
+
+    /** The value a changed setting had before skopos first changed it, if it still differs. */
+    java.util.Optional<String> originalOf(String key) {
+        return java.util.Optional.ofNullable(originals.get(key));
+    }
+
+    /** Keys of everything that will be reverted on exit. */
+    java.util.Set<String> pendingReverts() {
+        return java.util.Set.copyOf(exitReverts.keySet());
     }
 
     /** Runs every registered revert, waiting at most {@code timeoutMillis} in all; returns failures. */
@@ -205,6 +218,7 @@ public final class Shell {
             }
         }
         exitReverts.clear();
+        originals.clear();
         return failures;
     }
 
@@ -262,7 +276,7 @@ public final class Shell {
         switch (action) {
             case QUIT -> quit = true;
             case COMMAND -> startPrompt(Mode.COMMAND, "");
-            case FILTER -> startPrompt(Mode.FILTER, view.filter().spec());
+            case FILTER -> startPrompt(Mode.FILTER, "");
             case HELP -> {
                 if (!(view instanceof HelpView)) {
                     push(new HelpView(settings.keymap(), commands.all(), readOnly()));
@@ -273,6 +287,11 @@ public final class Shell {
                     view.setFilter(RowFilter.NONE);
                 } else {
                     pop();
+                }
+            }
+            case ISTIOD -> {
+                if (!(view instanceof IstiodView)) {
+                    push(new IstiodView());
                 }
             }
             case REFRESH -> {

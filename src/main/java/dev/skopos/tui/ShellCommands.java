@@ -44,6 +44,17 @@ final class ShellCommands {
         section(c, "endpoints", List.of("ep", "endpoint", "eds"), Action.ENDPOINTS, "[POD] [--address A] [--port P] [--cluster C] [--status S]");
         section(c, "secrets", List.of("sec", "secret", "sds", "certs"), Action.SECRETS, "[POD]");
         section(c, "bootstrap", List.of("bs"), Action.BOOTSTRAP, "[POD]");
+        c.add(new Commands.Command("sync", List.of("xds", "ps"), "[POD]", "xDS sync per proxy and type, NACK errors",
+                (shell, arg) -> {
+                    PodRef pod = arg.isEmpty() ? null : findProxyPod(shell, arg);
+                    if (!arg.isEmpty() && pod == null) {
+                        shell.flash("no pod matches '" + arg + "'", true);
+                        return;
+                    }
+                    shell.push(new SyncView(pod));
+                }, ShellCommands::podNames));
+        c.add(new Commands.Command("istiod", List.of("pilot", "cp"), "", "istiod replicas, load, rejections, log scopes",
+                (shell, arg) -> shell.push(new IstiodView()), null));
         c.add(new Commands.Command("help", List.of("h", "?"), "", "Keys and commands", (shell, arg) ->
                 shell.push(new HelpView(shell.settings().keymap(), shell.commands().all(), shell.readOnly())), null));
         c.add(new Commands.Command("quit", List.of("q", "q!", "exit"), "", "Quit skopos",

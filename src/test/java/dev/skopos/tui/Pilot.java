@@ -89,6 +89,10 @@ final class Pilot {
         return this;
     }
 
+    Shell shell() {
+        return app.shell();
+    }
+
     boolean quit() {
         return app.shell().quitRequested();
     }
