@@ -68,6 +68,12 @@ class DemoTmuxE2E {
             pane = tmux.waitFor("the proxies view again", p -> p.contains("proxies(all)"), STEP);
             assertThat(pane).contains("</weather-front>");
 
+            tmux.literal("x");
+            pane = tmux.waitFor("the sync view with the NACK", p -> p.contains("rejected by Envoy"), STEP);
+            assertThat(pane).contains("ratings-v1").contains("ERROR").contains("script load error");
+            tmux.keys("Escape");
+            tmux.waitFor("the proxies view again", p -> p.contains("proxies(all)") && !p.contains("sync["), STEP);
+
             tmux.literal("q");
             pane = tmux.waitFor("skopos to exit", p -> p.contains("skopos exited with"), STEP);
             assertThat(pane).contains("skopos exited with 0").doesNotContain("proxies(all)");
