@@ -1,0 +1,69 @@
+package dev.skopos.analysis;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything an analysis run looks at: the objects (from files, a snapshot or the live cluster),
+ * plus the mesh config and mesh networks that shape Istio's behaviour. Immutable; analyzers only read.
+ */
+public final class ResourceSnapshot {
+
+    private final List<Resource> all;
+    private final Map<String, List<Resource>> byKind = new LinkedHashMap<>();
+    private final JsonNode meshConfig;
+    private final JsonNode meshNetworks;
+
+    public ResourceSnapshot(Collection<Resource> resources, JsonNode meshConfig, JsonNode meshNetworks) {
+        this.all = List.copyOf(resources);
+        for (Resource r : all) {
+            byKind.computeIfAbsent(key(r.group(), r.kind()), k -> new ArrayList<>()).add(r);
+        }
+        this.meshConfig = meshConfig == null ? MissingNode.getInstance() : meshConfig;
+        this.meshNetworks = meshNetworks == null ? MissingNode.getInstance() : meshNetworks;
+    }
+
+    public ResourceSnapshot(Collection<Resource> resources) {
+        this(resources, null, null);
+    }
+
+    private static String key(String group, String kind) {
+        return group + "/" + kind;
+    }
+
+    public List<Resource> all() {
+        return all;
+    }
+
+    /** Objects of one kind, in load order; {@code group} "" for core kinds. */
+    public List<Resource> list(String group, String kind) {
+        return byKind.getOrDefault(key(group, kind), List.of());
+    }
+
+    public Optional<Resource> find(String group, String kind, String namespace, String name) {
+        return list(group, kind).stream()
+                .filter(r -> r.name().equals(name) && r.namespace().equals(namespace))
+                .findFirst();
+    }
+
+    /** The MeshConfig (istio ConfigMap {@code mesh} key, or --meshConfigFile); missing node when none. */
+    public JsonNode meshConfig() {
+        return meshConfig;
+    }
+
+    public JsonNode meshNetworks() {
+        return meshNetworks;
+    }
+
+    /** The root namespace of the mesh config ({@code istio-system} by default). */
+    public String rootNamespace() {
+        String root = meshConfig.path("rootNamespace").asText("");
+        return root.isEmpty() ? "istio-system" : root;
+    }
+}

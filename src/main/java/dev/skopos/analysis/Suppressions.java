@@ -1,0 +1,61 @@
+package dev.skopos.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What not to report: {@code -S "IST0102=Namespace frod"} on the command line ({@code *} wildcards
+ * the resource), and the {@code galley.istio.io/analyze-suppress} annotation listing codes on an
+ * object (the same annotation istioctl honours).
+ */
+public final class Suppressions {
+
+    public static final String ANNOTATION = "galley.istio.io/analyze-suppress";
+    public static final Suppressions NONE = new Suppressions(List.of());
+
+    /** One {@code CODE=Kind name} rule; resource "*" matches everything. */
+    public record Rule(String code, String resource) {}
+
+    private final List<Rule> rules;
+
+    public Suppressions(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    /** Parses {@code -S} values; throws IllegalArgumentException with istioctl-like wording. */
+    public static Suppressions parse(List<String> specs) {
+        List<Rule> rules = new ArrayList<>();
+        for (String spec : specs) {
+            int eq = spec.indexOf('=');
+            if (eq <= 0 || eq == spec.length() - 1) {
+                throw new IllegalArgumentException("suppression \"" + spec + "\" is not of the form CODE=Kind name");
+            }
+            rules.add(new Rule(spec.substring(0, eq).strip(), spec.substring(eq + 1).strip()));
+        }
+        return new Suppressions(rules);
+    }
+
+    public boolean suppresses(Diagnostic d) {
+        for (Rule rule : rules) {
+            if (rule.code().equals(d.code()) && (rule.resource().equals("*")
+                    || (d.resource() != null && matches(rule.resource(), d.resource())))) {
+                return true;
+            }
+        }
+        if (d.resource() != null) {
+            String codes = d.resource().annotations().getOrDefault(ANNOTATION, "");
+            for (String code : codes.split(",")) {
+                if (code.strip().equals(d.code()) || code.strip().equals("*")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** istioctl's form is {@code Kind name.namespace}; {@code Kind namespace/name} is accepted too. */
+    private static boolean matches(String target, Resource r) {
+        String dotted = r.kind() + " " + (r.namespace().isEmpty() ? r.name() : r.name() + "." + r.namespace());
+        return target.equals(dotted) || target.equals(r.kind() + " " + r.fullName()) || target.equals(r.display());
+    }
+}

@@ -1,0 +1,15 @@
+package dev.skopos.analysis.networking;
+
+import dev.skopos.analysis.Analyzer;
+import java.util.List;
+
+/** istioctl's analyzers for VirtualService, DestinationRule, Gateway, ServiceEntry, Sidecar and EnvoyFilter. */
+public final class NetworkingAnalyzers {
+
+    private NetworkingAnalyzers() {
+    }
+
+    public static List<Analyzer> all() {
+        return List.of();
+    }
+}
