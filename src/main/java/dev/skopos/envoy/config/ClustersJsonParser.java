@@ -4,13 +4,20 @@ import static dev.skopos.envoy.config.Proto.get;
 import static dev.skopos.envoy.config.Proto.text;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.skopos.envoy.EnvoyParseException;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Envoy's {@code /clusters?format=json} to {@link ClusterStatus} records, in Envoy's order. */
 public final class ClustersJsonParser {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
 
     private ClustersJsonParser() {
     }
@@ -21,7 +28,7 @@ public final class ClustersJsonParser {
         }
         JsonNode root;
         try {
-            root = ConfigDumpParser.MAPPER.readTree(body);
+            root = MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
             String what = e.getMessage() != null && e.getMessage().contains("end-of-input") ? "truncated JSON" : "not JSON";
             throw new EnvoyParseException("clusters: " + what + " (" + EnvoyParseException.oneLine(e) + ")", e);

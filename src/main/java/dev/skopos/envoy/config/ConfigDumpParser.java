@@ -3,10 +3,7 @@ package dev.skopos.envoy.config;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skopos.envoy.EnvoyParseException;
 import java.io.IOException;
@@ -28,10 +25,6 @@ import java.util.Set;
  */
 public final class ConfigDumpParser {
 
-    static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .build();
-
     private ConfigDumpParser() {
     }
 
@@ -40,7 +33,7 @@ public final class ConfigDumpParser {
             throw new EnvoyParseException("config_dump: empty answer");
         }
         try {
-            return parse(MAPPER.createParser(new StringReader(body)), options);
+            return parse(JsonTrees.FACTORY.createParser(new StringReader(body)), options);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -49,7 +42,7 @@ public final class ConfigDumpParser {
     /** Reads {@code in} to its end; I/O failures other than malformed JSON come out unchecked. */
     public static ConfigDump parse(InputStream in, ParseOptions options) {
         try {
-            return parse(MAPPER.createParser(in), options);
+            return parse(JsonTrees.FACTORY.createParser(in), options);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -115,11 +108,11 @@ public final class ConfigDumpParser {
         }
         // @type is not first (hand-edited or re-serialised dumps): buffer this one config and
         // read it through the same code.
-        ObjectNode rest = MAPPER.createObjectNode();
+        ObjectNode rest = JsonNodeFactory.instance.objectNode();
         do {
             String name = p.currentName();
             p.nextToken();
-            rest.set(name, p.readValueAsTree());
+            rest.set(name, JsonTrees.read(p));
         } while (p.nextToken() == JsonToken.FIELD_NAME);
         Section section = Section.ofType(rest.path("@type").asText(null));
         if (section == null) {
@@ -128,7 +121,7 @@ public final class ConfigDumpParser {
         sink.present.add(section);
         where.set(section.label(), null, -1);
         if (sink.options.wants(section)) {
-            try (JsonParser again = rest.traverse(MAPPER)) {
+            try (JsonParser again = rest.traverse()) {
                 again.nextToken();
                 SectionReader.fields(again, section, sink, where);
             }

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -112,14 +110,7 @@ public final class Proto {
 
     /** An RFC 3339 timestamp; null when absent or unreadable, so one bad date hides nothing else. */
     static Instant instant(JsonNode v) {
-        if (!v.isTextual() || v.asText().isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(v.asText()).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return v.isTextual() ? Timestamps.parse(v.asText()) : null;
     }
 
     static List<String> strings(JsonNode arr) {

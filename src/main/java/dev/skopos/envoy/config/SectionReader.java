@@ -6,6 +6,7 @@ import static dev.skopos.envoy.config.Proto.text;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skopos.envoy.EnvoyParseException;
 import java.io.IOException;
@@ -22,12 +23,12 @@ final class SectionReader {
     /** {@code p} is on the token before the section's next field name (the {@code @type} value or START_OBJECT). */
     static void fields(JsonParser p, Section section, ConfigDumpParser.Sink sink, ConfigDumpParser.Context where)
             throws IOException {
-        ObjectNode whole = section == Section.BOOTSTRAP ? ConfigDumpParser.MAPPER.createObjectNode() : null;
+        ObjectNode whole = section == Section.BOOTSTRAP ? JsonNodeFactory.instance.objectNode() : null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken v = p.nextToken();
             if (whole != null) {
-                whole.set(field, p.readValueAsTree());
+                whole.set(field, JsonTrees.read(p));
                 continue;
             }
             // Accept the lowerCamelCase spelling of every field, as proto3 JSON readers do.
@@ -42,7 +43,7 @@ final class SectionReader {
                 if (p.currentToken() != JsonToken.START_OBJECT) {
                     throw new EnvoyParseException("config_dump: " + where + ": not an object");
                 }
-                JsonNode item = p.readValueAsTree();
+                JsonNode item = JsonTrees.read(p);
                 element(section, snake, item, sink);
                 i++;
             }
