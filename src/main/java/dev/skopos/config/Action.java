@@ -33,6 +33,7 @@ public enum Action {
     MARK("mark", Group.VIEW, "Mark a proxy to compare another with", false, false),
     COMPARE("compare", Group.VIEW, "Compare with the marked proxy (default: a replica of the same workload)", false, true),
     ISTIOD("istiod", Group.VIEW, "istiod replicas: load, metrics, rejections, log scopes", false, true),
+    FINDINGS("findings", Group.VIEW, "Analysis findings: istioctl's checks and skopos's own", false, true),
     YAML("yaml", Group.VIEW, "Show the object: YAML, or Envoy's JSON", false, true),
     ISTIO_SOURCE("istio-source", Group.VIEW, "Open the Istio object that produced it", false, true),
     FAULTY("faulty", Group.VIEW, "Toggle faulty only", false, true),

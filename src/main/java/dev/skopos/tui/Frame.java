@@ -57,6 +57,10 @@ final class Frame {
         if (stats.proxies() >= 0) {
             parts.add("proxies " + stats.proxies() + (stats.faulty() > 0 ? " (" + stats.faulty() + " faulty)" : ""));
         }
+        String findings = shell.findings().badge();
+        if (!findings.isEmpty()) {
+            parts.add("findings " + findings);
+        }
         List<String> badges = new ArrayList<>();
         if (!skew.supported()) {
             badges.add(" SKEW ");

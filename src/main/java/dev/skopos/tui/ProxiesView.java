@@ -44,7 +44,8 @@ final class ProxiesView extends TableView {
         Set<Action> actions = EnumSet.copyOf(super.actions());
         actions.addAll(EnumSet.of(Action.DRILL, Action.YAML, Action.LOG_LEVEL));
         actions.addAll(ConfigSections.SECTION_ACTIONS);
-        actions.addAll(EnumSet.of(Action.SYNC, Action.DIFF, Action.MARK, Action.COMPARE, Action.ISTIOD));
+        actions.addAll(EnumSet.of(Action.SYNC, Action.DIFF, Action.MARK, Action.COMPARE, Action.ISTIOD,
+                Action.FINDINGS));
         return actions;
     }
 
@@ -55,6 +56,7 @@ final class ProxiesView extends TableView {
 
     @Override
     public void shown(Shell shell) {
+        this.shell = shell;
         if (changes == null) {
             changes = shell.source().objects().onChange(() -> shell.post(() -> refresh(shell)));
         }
@@ -121,6 +123,31 @@ final class ProxiesView extends TableView {
     }
 
     private PodRef marked;
+    private Shell shell;
+
+    /** The worst findings under the table, so an incident's cause is visible without a key. */
+    @Override
+    public void render(Canvas canvas, Rect area) {
+        java.util.List<dev.skopos.analysis.Diagnostic> worst = shell == null ? java.util.List.of()
+                : shell.findings().worst(Math.min(4, Math.max(0, area.height() - 10)));
+        if (worst.isEmpty()) {
+            super.render(canvas, area);
+            return;
+        }
+        int strip = worst.size() + 1;
+        super.render(canvas, new Rect(area.x(), area.y(), area.width(), area.height() - strip));
+        int y = area.y() + area.height() - strip;
+        String key = shell.settings().keymap().primaryKeyLabel(Action.FINDINGS);
+        canvas.text(area.x() + 1, y, area.width() - 2, "FINDINGS " + dev.skopos.render.FindingsTable.counts(
+                shell.findings().all()) + (key == null ? "" : "  (" + key + ": all, Enter explains)"), "title");
+        for (dev.skopos.analysis.Diagnostic d : worst) {
+            y++;
+            String slot = d.level() == dev.skopos.analysis.Level.ERROR ? "tone.error" : "tone.warn";
+            int used = canvas.text(area.x() + 1, y, area.width() - 2, d.level().label() + " " + d.code() + " ", slot);
+            canvas.text(area.x() + 1 + used, y, area.width() - 2 - used, (d.resource() == null ? ""
+                    : d.resource().display() + ": ") + d.message(), "text");
+        }
+    }
 
     /** shift-d: the marked proxy against the selected one; unmarked, another replica of the same workload. */
     private void compare(Shell shell, Proxy selected) {

@@ -48,6 +48,7 @@ public final class Shell {
     private boolean quit;
     private HeaderStats stats = HeaderStats.NONE;
     private dev.skopos.mesh.EnvoyConfigs envoyConfigs;
+    private final FindingsState findings = new FindingsState();
     private final java.util.Map<String, java.util.function.Supplier<CompletableFuture<?>>> exitReverts =
             new java.util.LinkedHashMap<>();
     private final java.util.Map<String, String> originals = new java.util.HashMap<>();
@@ -64,6 +65,9 @@ public final class Shell {
         this.commands = ShellCommands.create();
         this.frame = new Frame(this);
         push(new ProxiesView());
+        findings.refresh(this);
+        // Findings follow the objects: re-analyse whenever anything changes (one run at a time).
+        settings.source().objects().onChange(() -> post(() -> findings.refresh(this)));
     }
 
     // ---- what views use ----
@@ -86,6 +90,10 @@ public final class Shell {
 
     Commands commands() {
         return commands;
+    }
+
+    FindingsState findings() {
+        return findings;
     }
 
     /** Per-proxy Envoy configuration, pulled when first viewed and cached for a while. */
@@ -287,6 +295,11 @@ public final class Shell {
                     view.setFilter(RowFilter.NONE);
                 } else {
                     pop();
+                }
+            }
+            case FINDINGS -> {
+                if (!(view instanceof FindingsView)) {
+                    push(new FindingsView());
                 }
             }
             case ISTIOD -> {

@@ -55,6 +55,8 @@ final class ShellCommands {
                 }, ShellCommands::podNames));
         c.add(new Commands.Command("istiod", List.of("pilot", "cp"), "", "istiod replicas, load, rejections, log scopes",
                 (shell, arg) -> shell.push(new IstiodView()), null));
+        c.add(new Commands.Command("findings", List.of("fi", "analyze", "analysis"), "",
+                "Analysis findings: istioctl's checks and skopos's own", (shell, arg) -> shell.push(new FindingsView()), null));
         c.add(new Commands.Command("help", List.of("h", "?"), "", "Keys and commands", (shell, arg) ->
                 shell.push(new HelpView(shell.settings().keymap(), shell.commands().all(), shell.readOnly())), null));
         c.add(new Commands.Command("quit", List.of("q", "q!", "exit"), "", "Quit skopos",

@@ -1,0 +1,81 @@
+package dev.skopos.tui;
+
+import dev.skopos.analysis.Diagnostic;
+import dev.skopos.analysis.Level;
+import dev.skopos.mesh.FindingsFeed;
+import java.util.List;
+
+/**
+ * The latest analysis of the whole mesh, kept by the shell for the header badge, the landing
+ * view's worst findings and the findings view. Re-run when objects change; one run at a time.
+ */
+final class FindingsState {
+
+    private FindingsFeed.Findings latest;
+    private String error;
+    private boolean inFlight;
+    private boolean again;
+
+    void refresh(Shell shell) {
+        if (inFlight) {
+            again = true;
+            return;
+        }
+        inFlight = true;
+        shell.await(FindingsFeed.load(shell.source(), shell.settings().background()), f -> {
+            latest = f;
+            error = null;
+            done(shell);
+        }, e -> {
+            error = e;
+            done(shell);
+        });
+    }
+
+    private void done(Shell shell) {
+        inFlight = false;
+        if (shell.current() instanceof FindingsView view) {
+            view.fill(shell);
+        }
+        if (again) {
+            again = false;
+            refresh(shell);
+        }
+    }
+
+    boolean loaded() {
+        return latest != null;
+    }
+
+    List<Diagnostic> all() {
+        return latest == null ? List.of() : latest.diagnostics();
+    }
+
+    List<String> problems() {
+        return latest == null ? List.of() : latest.problems();
+    }
+
+    String error() {
+        return error;
+    }
+
+    /** Errors and warnings, worst first (the run's order already is). */
+    List<Diagnostic> worst(int max) {
+        return all().stream().filter(d -> d.level() != Level.INFO).limit(max).toList();
+    }
+
+    /** {@code 2E 5W 3I} for the header, empty before the first run. */
+    String badge() {
+        if (latest == null) {
+            return "";
+        }
+        long e = all().stream().filter(d -> d.level() == Level.ERROR).count();
+        long w = all().stream().filter(d -> d.level() == Level.WARNING).count();
+        long i = all().size() - e - w;
+        return e + "E " + w + "W " + i + "I";
+    }
+
+    boolean hasErrors() {
+        return all().stream().anyMatch(d -> d.level() == Level.ERROR);
+    }
+}
