@@ -1,0 +1,141 @@
+package dev.skopos.mesh.explain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.skopos.analysis.Diagnostic;
+import dev.skopos.analysis.Resource;
+import dev.skopos.analysis.ResourceSnapshot;
+import dev.skopos.envoy.config.ConfigDump;
+import dev.skopos.mesh.Proxy;
+import dev.skopos.mesh.ProxyKind;
+import dev.skopos.source.PodRef;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * Proves a finding from Envoy's own configuration: which proxies to ask, what to read in their
+ * dumps, and what it means. A VirtualService (or the Service it routes to) is checked on clients
+ * for weighted HTTP routes vs a TCP proxy; a DestinationRule for the DR its clusters name and for
+ * the TLS its clients speak against what the servers accept.
+ */
+public final class Explainer {
+
+    /** How many client proxies to pull: enough to show the pattern, few enough to stay quick. */
+    static final int CLIENTS = 3;
+
+    private final ResourceSnapshot snapshot;
+    private final List<Proxy> proxies;
+    private final Function<PodRef, CompletableFuture<ConfigDump>> dumps;
+
+    public Explainer(ResourceSnapshot snapshot, List<Proxy> proxies,
+                     Function<PodRef, CompletableFuture<ConfigDump>> dumps) {
+        this.snapshot = snapshot;
+        this.proxies = List.copyOf(proxies);
+        this.dumps = dumps;
+    }
+
+    public CompletableFuture<Explanation> explain(Diagnostic d) {
+        Resource r = d.resource();
+        if (r == null) {
+            return CompletableFuture.completedFuture(Explanation.none("a mesh-wide finding: no one proxy to read"));
+        }
+        if (r.is("networking.istio.io", "VirtualService")) {
+            return virtualService(r);
+        }
+        if (r.is("", "Service")) {
+            return snapshot.list("networking.istio.io", "VirtualService").stream()
+                    .filter(vs -> routesTo(vs, Hostnames.fqdn(r.name(), r.namespace())))
+                    .findFirst().map(this::virtualService)
+                    .orElseGet(() -> CompletableFuture.completedFuture(Explanation.none(
+                            "no VirtualService routes to this Service, so its port protocol changes no routing")));
+        }
+        if (r.is("networking.istio.io", "DestinationRule")) {
+            return new DestinationRuleExplainer(snapshot, proxies, dumps).explain(r);
+        }
+        return CompletableFuture.completedFuture(Explanation.none("skopos has no Envoy evidence for " + r.kind()
+                + " findings yet"));
+    }
+
+    private static boolean routesTo(Resource vs, String fqdn) {
+        for (JsonNode http : vs.spec().path("http")) {
+            for (JsonNode dest : http.path("route")) {
+                if (Hostnames.fqdn(dest.path("destination").path("host").asText(), vs.namespace()).equals(fqdn)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private CompletableFuture<Explanation> virtualService(Resource vs) {
+        Set<String> hosts = new LinkedHashSet<>();
+        for (JsonNode http : vs.spec().path("http")) {
+            for (JsonNode dest : http.path("route")) {
+                hosts.add(Hostnames.fqdn(dest.path("destination").path("host").asText(), vs.namespace()));
+            }
+        }
+        if (hosts.isEmpty()) {
+            return CompletableFuture.completedFuture(Explanation.none("the VirtualService has no HTTP routes to check"));
+        }
+        String host = hosts.iterator().next();
+        Resource service = serviceOf(host);
+        int port = service == null ? 0 : service.spec().path("ports").path(0).path("port").asInt(0);
+        List<Proxy> clients = clients(vs.namespace(), host);
+        List<CompletableFuture<RouteEvidence.ClientView>> views = new ArrayList<>();
+        for (Proxy c : clients) {
+            views.add(dumps.apply(c.pod()).thenApply(dump -> RouteEvidence.of(c.pod(), dump, host, port)));
+        }
+        return CompletableFuture.allOf(views.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            List<Evidence> evidence = new ArrayList<>();
+            boolean tcp = false;
+            boolean weighted = true;
+            for (CompletableFuture<RouteEvidence.ClientView> v : views) {
+                evidence.addAll(v.join().evidence());
+                tcp |= v.join().tcpProxy();
+                weighted &= v.join().weightedRoute();
+            }
+            if (service != null) {
+                evidence.add(RouteEvidence.servicePort(service.body(), port, "Service " + service.fullName()));
+            }
+            String who = clients.isEmpty() ? "no client proxy" : clients.get(0).pod().proxyId();
+            String conclusion = clients.isEmpty() ? "no sidecar proxy to check against"
+                    : tcp && !weighted ? "Envoy on " + who + " sends " + host + ":" + port + " through a TCP proxy, so the"
+                    + " HTTP routes of VirtualService " + vs.fullName() + " (its weights) never apply: Istio treats"
+                    + " the Service port as TCP."
+                    : weighted ? "the clients checked route " + host + " with the VirtualService's weighted clusters"
+                    : "no client checked has an HTTP route for " + host + " from this VirtualService";
+            return new Explanation(conclusion, evidence);
+        });
+    }
+
+    Resource serviceOf(String fqdn) {
+        for (Resource s : snapshot.list("", "Service")) {
+            if (Hostnames.fqdn(s.name(), s.namespace()).equals(fqdn)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** Sidecars likely to call the host: same namespace first, never the host's own pods. */
+    List<Proxy> clients(String namespace, String host) {
+        String service = host.split("\\.")[0];
+        return proxies.stream()
+                .filter(p -> p.kind() == ProxyKind.SIDECAR && !p.pod().name().startsWith(service + "-"))
+                .sorted(Comparator.comparing((Proxy p) -> !p.pod().namespace().equals(namespace))
+                        .thenComparing(Proxy::pod))
+                .limit(CLIENTS)
+                .toList();
+    }
+
+    static Map<String, String> selector(Resource service) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        service.spec().path("selector").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        return out;
+    }
+}
