@@ -5,6 +5,7 @@ import dev.skopos.analysis.Analyzer;
 import dev.skopos.analysis.Reporter;
 import dev.skopos.analysis.Resource;
 import dev.skopos.analysis.ResourceSnapshot;
+import java.util.Set;
 
 /**
  * istioctl's service.PortNameAnalyzer: IST0118 for a service port whose name (or appProtocol) names no
@@ -12,6 +13,10 @@ import dev.skopos.analysis.ResourceSnapshot;
  * cannot help.
  */
 final class PortNameAnalyzer implements Analyzer {
+
+    /** Services Istio's gateway controllers generate (gateways, waypoints, east-west); users do not name those ports. */
+    private static final Set<String> MANAGED = Set.of("istio.io-gateway-controller", "istio.io-mesh-controller",
+            "istio.io-eastwest-controller");
 
     @Override
     public String name() {
@@ -26,7 +31,8 @@ final class PortNameAnalyzer implements Analyzer {
     @Override
     public void analyze(ResourceSnapshot snapshot, Reporter reporter) {
         for (Resource s : snapshot.list("", "Service")) {
-            if (Kube.isSystemNamespace(s.namespace()) || Kube.isControlPlane(s)) {
+            if (Kube.isSystemNamespace(s.namespace()) || Kube.isControlPlane(s)
+                    || MANAGED.contains(s.labels().getOrDefault("gateway.istio.io/managed", ""))) {
                 continue;
             }
             boolean externalName = "ExternalName".equals(s.spec().path("type").asText());
