@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ public final class ResourceSnapshot {
     private final Map<String, List<Resource>> byKind = new LinkedHashMap<>();
     private final JsonNode meshConfig;
     private final JsonNode meshNetworks;
+    /** Which cluster each object came from, for multi-cluster analysis; empty for one cluster. */
+    private final Map<Resource, String> clusters = new IdentityHashMap<>();
 
     public ResourceSnapshot(Collection<Resource> resources, JsonNode meshConfig, JsonNode meshNetworks) {
         this.all = List.copyOf(resources);
@@ -31,6 +34,24 @@ public final class ResourceSnapshot {
 
     public ResourceSnapshot(Collection<Resource> resources) {
         this(resources, null, null);
+    }
+
+    /**
+     * One snapshot over several clusters' objects (istioctl's multi-cluster analysis), each object
+     * remembering its cluster id; read it back with {@link #cluster(Resource)}.
+     */
+    public static ResourceSnapshot multiCluster(Map<String, ? extends Collection<Resource>> byCluster,
+                                                JsonNode meshConfig, JsonNode meshNetworks) {
+        List<Resource> all = new ArrayList<>();
+        byCluster.values().forEach(all::addAll);
+        ResourceSnapshot snapshot = new ResourceSnapshot(all, meshConfig, meshNetworks);
+        byCluster.forEach((id, resources) -> resources.forEach(r -> snapshot.clusters.put(r, id)));
+        return snapshot;
+    }
+
+    /** The cluster id an object came from; "" in a single-cluster snapshot. */
+    public String cluster(Resource resource) {
+        return clusters.getOrDefault(resource, "");
     }
 
     private static String key(String group, String kind) {

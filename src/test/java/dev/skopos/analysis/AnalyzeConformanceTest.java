@@ -49,16 +49,26 @@ class AnalyzeConformanceTest {
         return new ResourceSnapshot(resources, mesh, networks);
     }
 
-    private static void runCase(JsonNode c) throws Exception {
-        if (c.path("multiCluster").asBoolean(false)) {
-            abort("multi-cluster cases need two snapshots; not wired yet");
+    /** Multi-cluster cases: each cluster's files (plus the defaults) as one cluster of a combined snapshot. */
+    static ResourceSnapshot multiClusterSnapshot(JsonNode c) {
+        java.util.Map<String, List<Resource>> clusters = new java.util.LinkedHashMap<>();
+        for (String id : List.of("cluster1", "cluster2")) {
+            List<Path> files = new ArrayList<>();
+            c.path(id + "InputFiles").forEach(f -> files.add(ROOT.resolve(f.asText())));
+            files.add(ROOT.resolve("default-resources.yaml"));
+            clusters.put(id, ManifestLoader.load(files));
         }
+        return ResourceSnapshot.multiCluster(clusters, null, null);
+    }
+
+    private static void runCase(JsonNode c) throws Exception {
         String name = c.path("analyzer").asText();
         Analyzer analyzer = Analyzers.byName(name).orElse(null);
         if (analyzer == null) {
             abort("analyzer " + name + " is not implemented yet");
         }
-        List<Diagnostic> found = AnalysisRun.run(snapshot(c), List.of(analyzer), Suppressions.NONE);
+        List<Diagnostic> found = AnalysisRun.run(
+                c.path("multiCluster").asBoolean(false) ? multiClusterSnapshot(c) : snapshot(c), List.of(analyzer), Suppressions.NONE);
         List<String> actual = found.stream()
                 .map(d -> d.code() + " " + (d.resource() == null ? "" : d.resource().display())).toList();
         List<String> expected = new ArrayList<>();

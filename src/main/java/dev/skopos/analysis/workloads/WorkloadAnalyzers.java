@@ -10,6 +10,10 @@ public final class WorkloadAnalyzers {
     }
 
     public static List<Analyzer> all() {
-        return List.of();
+        return List.of(new K8sAnnotationAnalyzer(), new AlphaAnnotationAnalyzer(), new ApplicationUidAnalyzer(),
+                new MultiServiceAnalyzer(), new DeprecationAnalyzer(), new InjectionAnalyzer(),
+                new InjectionImageAnalyzer(), new ImageAutoAnalyzer(), new PortNameAnalyzer(), new ConditionAnalyzer(),
+                new CrdVersionAnalyzer(), new WebhookAnalyzer(), new MeshNetworksAnalyzer(),
+                new MultiClusterServiceAnalyzer());
     }
 }
