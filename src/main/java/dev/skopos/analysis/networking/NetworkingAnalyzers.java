@@ -10,6 +10,20 @@ public final class NetworkingAnalyzers {
     }
 
     public static List<Analyzer> all() {
-        return List.of();
+        return List.of(
+                new VirtualServiceGatewayAnalyzer(),
+                new DestinationHostAnalyzer(),
+                new DestinationRuleAnalyzer(),
+                new ConflictingMeshGatewayHostsAnalyzer(),
+                new JwtClaimRouteAnalyzer(),
+                new SubsetSelectPodAnalyzer(),
+                new IngressGatewayPortAnalyzer(),
+                new ConflictingGatewayAnalyzer(),
+                new ServiceEntryAddressesAnalyzer(),
+                new ConflictingServiceEntryProtocolAnalyzer(),
+                new SidecarSelectorAnalyzer(),
+                new SidecarDefaultSelectorAnalyzer(),
+                new EnvoyPatchAnalyzer(),
+                new VirtualServiceValidationAnalyzer());
     }
 }
