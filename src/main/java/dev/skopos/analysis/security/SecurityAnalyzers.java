@@ -10,6 +10,16 @@ public final class SecurityAnalyzers {
     }
 
     public static List<Analyzer> all() {
-        return List.of();
+        return List.of(
+                new AuthorizationPoliciesAnalyzer(),
+                new BlockedCidrsAnalyzer(),
+                new CaCertificateAnalyzer(),
+                new GatewayCertificateAnalyzer(),
+                new GatewaySecretAnalyzer(),
+                new TelemetryDefaultSelectorAnalyzer(),
+                new TelemetrySelectorAnalyzer(),
+                new TelemetryProviderAnalyzer(),
+                new TelemetryLightstepAnalyzer(),
+                new ExternalControlPlaneAnalyzer());
     }
 }
