@@ -20,6 +20,7 @@ public final class SecurityAnalyzers {
                 new TelemetrySelectorAnalyzer(),
                 new TelemetryProviderAnalyzer(),
                 new TelemetryLightstepAnalyzer(),
-                new ExternalControlPlaneAnalyzer());
+                new ExternalControlPlaneAnalyzer(),
+                new ConditionAnalyzer());
     }
 }
