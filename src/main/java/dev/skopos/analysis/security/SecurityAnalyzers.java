@@ -26,7 +26,6 @@ public final class SecurityAnalyzers {
                 new TelemetrySelectorAnalyzer(),
                 new TelemetryProviderAnalyzer(),
                 new TelemetryLightstepAnalyzer(),
-                new ExternalControlPlaneAnalyzer(resolver),
-                new ConditionAnalyzer());
+                new ExternalControlPlaneAnalyzer(resolver));
     }
 }

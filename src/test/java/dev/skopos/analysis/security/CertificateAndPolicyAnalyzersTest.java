@@ -101,7 +101,7 @@ class CertificateAndPolicyAnalyzersTest {
                 metadata: {name: s, namespace: ns}
                 status: {conditions: [{type: istio.io/WaypointBound, status: "True", reason: Bound}]}
                 """;
-        assertThat(run(new ConditionAnalyzer(), snapshot(yaml))).containsExactly(
+        assertThat(run(dev.skopos.analysis.Analyzers.byName("conditions.ConditionAnalyzer").orElseThrow(), snapshot(yaml))).containsExactly(
                 "IST0171 HTTPRoute ns/r: A condition with a negative status is present: "
                         + "type=ResolvedRefs, reason=BackendNotFound, message=no svc.");
     }
