@@ -56,6 +56,11 @@ public final class Suppressions {
     /** istioctl's form is {@code Kind name.namespace}; {@code Kind namespace/name} is accepted too. */
     private static boolean matches(String target, Resource r) {
         String dotted = r.kind() + " " + (r.namespace().isEmpty() ? r.name() : r.name() + "." + r.namespace());
+        if (target.contains("*")) {
+            // istioctl globs the friendly name (go-glob: '*' matches any run of characters, nothing else is special).
+            return dotted.matches(java.util.Arrays.stream(target.split("\\*", -1))
+                    .map(java.util.regex.Pattern::quote).collect(java.util.stream.Collectors.joining(".*")));
+        }
         return target.equals(dotted) || target.equals(r.kind() + " " + r.fullName()) || target.equals(r.display());
     }
 }

@@ -41,16 +41,26 @@ final class AnalysisScope {
 
     /**
      * istioctl's filterMessages: with a namespace selected, drop findings about objects in other
-     * namespaces; keep findings without an object and those about cluster-scoped objects.
+     * namespaces; keep findings without an object and those about cluster-scoped objects (a Namespace is in itself).
      */
     static List<Diagnostic> inNamespace(List<Diagnostic> found, String namespace) {
         if (namespace.isEmpty()) {
             return found;
         }
         return found.stream()
-                .filter(d -> d.resource() == null || d.resource().namespace().isEmpty()
-                        || d.resource().namespace().equals(namespace))
+                .filter(d -> d.resource() == null || namespaceOf(d.resource()).isEmpty()
+                        || namespaceOf(d.resource()).equals(namespace))
                 .toList();
+    }
+
+    /** The kube Origin's Namespace(): a Namespace object counts as being in itself. */
+    private static String namespaceOf(Resource r) {
+        return r.kind().equals("Namespace") && r.group().isEmpty() ? r.name() : r.namespace();
+    }
+
+    /** --istio-only: istioctl's own codes (IST...), without skopos's checks (SKP...). */
+    static List<Diagnostic> istioOnly(List<Diagnostic> found) {
+        return found.stream().filter(d -> d.code().startsWith("IST")).toList();
     }
 
     /** Runs the analysis off the caller's thread so --timeout can give up on it, as istioctl's does. */

@@ -178,7 +178,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         List<Diagnostic> found = AnalysisScope.inNamespace(
                 AnalysisScope.runWithin(timeout, () -> AnalysisRun.run(snapshot, analyzers, suppressions)), namespace);
         if (istioOnly) {
-            found = found.stream().filter(d -> d.code().startsWith("IST")).toList();
+            found = AnalysisScope.istioOnly(found);
         }
         String target = allNamespaces ? "all namespaces" : "namespace: " + namespace;
         if (verbose) {

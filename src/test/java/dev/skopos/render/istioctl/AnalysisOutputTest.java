@@ -114,11 +114,11 @@ class AnalysisOutputTest {
 
     @Test
     void aFileReferenceFollowsTheResource() {
-        Message m = new Message("Error", "IST0101", "Referenced host not found: \"r\"", "VirtualService default/vs",
+        Message m = new Message("Error", "IST0101", "Referenced host not found: \"r\"", "VirtualService vs.default",
                 "dir/vs.yaml:3", null);
         assertThat(AnalysisOutput.log(List.of(m), false))
-                .isEqualTo("Error [IST0101] (VirtualService default/vs dir/vs.yaml:3) Referenced host not found: \"r\"");
-        assertThat(AnalysisOutput.yaml(List.of(m), null)).contains("  origin: VirtualService default/vs\n")
+                .isEqualTo("Error [IST0101] (VirtualService vs.default dir/vs.yaml:3) Referenced host not found: \"r\"");
+        assertThat(AnalysisOutput.yaml(List.of(m), null)).contains("  origin: VirtualService vs.default\n")
                 .contains("  reference: dir/vs.yaml:3\n");
     }
 
