@@ -1,7 +1,10 @@
 package dev.skopos.analysis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * What not to report: {@code -S "IST0102=Namespace frod"} on the command line ({@code *} wildcards
@@ -56,6 +59,11 @@ public final class Suppressions {
     /** istioctl's form is {@code Kind name.namespace}; {@code Kind namespace/name} is accepted too. */
     private static boolean matches(String target, Resource r) {
         String dotted = r.kind() + " " + (r.namespace().isEmpty() ? r.name() : r.name() + "." + r.namespace());
+        if (target.contains("*")) {
+            // istioctl globs the friendly name (go-glob: '*' matches any run of characters, nothing else is special).
+            return dotted.matches(Arrays.stream(target.split("\\*", -1))
+                    .map(Pattern::quote).collect(Collectors.joining(".*")));
+        }
         return target.equals(dotted) || target.equals(r.kind() + " " + r.fullName()) || target.equals(r.display());
     }
 }

@@ -13,8 +13,22 @@ public final class Main {
     }
 
     static int execute(String... args) {
-        return new CommandLine(new SkoposCommand())
-                .setCaseInsensitiveEnumValuesAllowed(true)
-                .execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** The command tree as the shell runs it, with analyze's bad-usage exit code (istioctl's 64). */
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new SkoposCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine.IParameterExceptionHandler standard = cli.getParameterExceptionHandler();
+        cli.setParameterExceptionHandler((e, args) -> {
+            if (!(e.getCommandLine().getCommand() instanceof AnalyzeCommand)) {
+                return standard.handleParseException(e, args);
+            }
+            // istioctl wraps every flag error in CommandParseError, which exits 64.
+            e.getCommandLine().getErr().println("skopos: " + e.getMessage() + " (see skopos analyze --help)");
+            e.getCommandLine().getErr().flush();
+            return AnalyzeCommand.EXIT_USAGE;
+        });
+        return cli;
     }
 }

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code skopos}: the full-screen UI on the demo mesh, a snapshot or the current kube context. */
 @Command(name = "skopos", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {ProxyConfigCommand.class, ProxyStatusCommand.class},
+        subcommands = {ProxyConfigCommand.class, ProxyStatusCommand.class, AnalyzeCommand.class},
         sortOptions = false, usageHelpAutoWidth = true,
         description = {
             "A k9s-style terminal UI for debugging Istio service meshes: proxies and xDS sync,",
