@@ -50,9 +50,24 @@ public final class AnalysisInputs {
 
     /** Every kind the source serves, in all namespaces: istioctl analyzes everything and filters messages afterwards. */
     public static ClusterView fromCluster(ClusterObjects objects) {
+        return fromCluster(objects, null);
+    }
+
+    /**
+     * As {@link #fromCluster(ClusterObjects)}, but a kind the identity may not list is left out and
+     * named in {@code problems} instead of failing the whole analysis (null: fail as before).
+     */
+    public static ClusterView fromCluster(ClusterObjects objects, List<String> problems) {
         List<KubeObject> all = new ArrayList<>();
         for (ResourceKind kind : objects.servedKinds()) {
-            all.addAll(objects.list(kind, Scope.ALL));
+            try {
+                all.addAll(objects.list(kind, Scope.ALL));
+            } catch (dev.skopos.source.SourceException e) {
+                if (problems == null) {
+                    throw e;
+                }
+                problems.add(kind.plural() + ": " + e.getMessage());
+            }
         }
         List<Resource> resources = resources(all);
         JsonNode mesh = null;

@@ -3,14 +3,9 @@ package dev.skopos.mesh;
 import dev.skopos.analysis.AnalysisRun;
 import dev.skopos.analysis.Analyzers;
 import dev.skopos.analysis.Diagnostic;
-import dev.skopos.analysis.Resource;
 import dev.skopos.analysis.ResourceSnapshot;
 import dev.skopos.analysis.Suppressions;
-import dev.skopos.source.KubeObject;
 import dev.skopos.source.MeshSource;
-import dev.skopos.source.ResourceKind;
-import dev.skopos.source.Scope;
-import dev.skopos.source.SourceException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -35,21 +30,9 @@ public final class FindingsFeed {
 
     public static CompletableFuture<Findings> load(MeshSource source, Executor executor) {
         return CompletableFuture.supplyAsync(() -> {
-            List<Resource> resources = new ArrayList<>();
             List<String> problems = new ArrayList<>();
-            for (ResourceKind kind : source.objects().servedKinds()) {
-                try {
-                    for (KubeObject o : source.objects().list(kind, Scope.ALL)) {
-                        Resource r = Resource.of(o.raw(), "");
-                        if (r != null) {
-                            resources.add(r);
-                        }
-                    }
-                } catch (SourceException e) {
-                    problems.add(kind.plural() + ": " + e.getMessage());
-                }
-            }
-            ResourceSnapshot snapshot = new ResourceSnapshot(resources, MeshConfigs.from(resources), null);
+            AnalysisInputs.ClusterView view = AnalysisInputs.fromCluster(source.objects(), problems);
+            ResourceSnapshot snapshot = new ResourceSnapshot(view.resources(), view.meshConfig(), view.meshNetworks());
             return new Findings(AnalysisRun.run(snapshot, Analyzers.all(), Suppressions.NONE), problems);
         }, executor);
     }

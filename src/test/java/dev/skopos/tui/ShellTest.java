@@ -23,7 +23,8 @@ class ShellTest {
     }
 
     private static List<String> tableRows(String screen) {
-        return screen.lines().filter(l -> l.startsWith("│ ") && !l.contains("NAME"))
+        // Rows end where the landing view's findings strip begins.
+        return screen.lines().takeWhile(l -> !l.contains("FINDINGS ")).filter(l -> l.startsWith("│ ") && !l.contains("NAME"))
                 .map(l -> l.substring(1, l.length() - 1).strip()).filter(l -> !l.isEmpty()).toList();
     }
 
