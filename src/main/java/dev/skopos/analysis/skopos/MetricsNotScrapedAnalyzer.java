@@ -85,7 +85,7 @@ public final class MetricsNotScrapedAnalyzer implements Analyzer {
             }
         }
         reporter.report("MetricsNotScraped", subject, subject.kind() + " " + subject.fullName(), port,
-                String.join(", ", missing) + " missing");
+                String.join(", ", missing));
     }
 
     /** The first metrics port of an app container, as {@code name/number} or the number; null when none. */
