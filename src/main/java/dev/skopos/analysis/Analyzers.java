@@ -2,6 +2,7 @@ package dev.skopos.analysis;
 
 import dev.skopos.analysis.networking.NetworkingAnalyzers;
 import dev.skopos.analysis.security.SecurityAnalyzers;
+import dev.skopos.analysis.skopos.SkoposChecks;
 import dev.skopos.analysis.workloads.WorkloadAnalyzers;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,6 +20,7 @@ public final class Analyzers {
         all.addAll(NetworkingAnalyzers.all());
         all.addAll(WorkloadAnalyzers.all());
         all.addAll(SecurityAnalyzers.all());
+        all.addAll(SkoposChecks.all());
         all.sort(Comparator.comparing(Analyzer::name));
         return List.copyOf(all);
     }
