@@ -17,8 +17,8 @@ import java.util.concurrent.Executor;
  */
 public final class FindingsFeed {
 
-    /** The findings, and the kinds that could not be read. */
-    public record Findings(List<Diagnostic> diagnostics, List<String> problems) {
+    /** The findings, the snapshot they came from (explanations read it), and the kinds that could not be read. */
+    public record Findings(List<Diagnostic> diagnostics, ResourceSnapshot snapshot, List<String> problems) {
         public Findings {
             diagnostics = List.copyOf(diagnostics);
             problems = List.copyOf(problems);
@@ -33,7 +33,7 @@ public final class FindingsFeed {
             List<String> problems = new ArrayList<>();
             AnalysisInputs.ClusterView view = AnalysisInputs.fromCluster(source.objects(), problems);
             ResourceSnapshot snapshot = new ResourceSnapshot(view.resources(), view.meshConfig(), view.meshNetworks());
-            return new Findings(AnalysisRun.run(snapshot, Analyzers.all(), Suppressions.NONE), problems);
+            return new Findings(AnalysisRun.run(snapshot, Analyzers.all(), Suppressions.NONE), snapshot, problems);
         }, executor);
     }
 }

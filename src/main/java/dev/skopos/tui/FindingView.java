@@ -1,6 +1,12 @@
 package dev.skopos.tui;
 
+import dev.skopos.analysis.CheckDocs;
 import dev.skopos.analysis.Diagnostic;
+import dev.skopos.mesh.ProxyFeed;
+import dev.skopos.mesh.explain.Evidence;
+import dev.skopos.mesh.explain.Explainer;
+import dev.skopos.mesh.explain.Explanation;
+import dev.skopos.source.Scope;
 import dev.skopos.config.Action;
 import dev.skopos.render.FindingsTable;
 import dev.skopos.render.Span;
@@ -16,20 +22,50 @@ import java.util.Set;
 final class FindingView extends TextView {
 
     private final Diagnostic finding;
+    private boolean explained;
 
     FindingView(Diagnostic finding) {
-        super(finding.code(), finding.code() + " " + finding.type().name(), lines(finding));
+        super(finding.code(), finding.code() + " " + finding.type().name(), lines(finding, null));
         this.finding = finding;
     }
 
-    static List<StyledLine> lines(Diagnostic d) {
+    /** Reads the affected proxies' Envoy config in the background and shows the proof when it lands. */
+    @Override
+    public void shown(Shell shell) {
+        if (explained || shell.findings().snapshot() == null || finding.resource() == null) {
+            return;
+        }
+        explained = true;
+        setLines(lines(finding, Explanation.none("reading Envoy's configuration of the affected proxies…")));
+        var snapshot = shell.findings().snapshot();
+        var work = new ProxyFeed(shell.source(), shell.settings().background()).load(Scope.ALL)
+                .thenCompose(list -> new Explainer(snapshot, list.proxies(), pod -> shell.envoyConfigs().dump(pod, false))
+                        .explain(finding));
+        shell.await(work, e -> setLines(lines(finding, e)),
+                error -> setLines(lines(finding, Explanation.none("could not read the evidence: " + error))));
+    }
+
+    static List<StyledLine> lines(Diagnostic d, Explanation why) {
         List<StyledLine> out = new ArrayList<>();
         out.add(row("Severity", new Span(d.level().label(), FindingsTable.tone(d.level()))));
         out.add(row("Code", Span.of(d.code() + "  " + d.type().name())));
         out.add(row("Resource", Span.of(d.resource() == null ? "(the mesh)" : d.resource().display()
                 + (d.resource().origin().isEmpty() ? "" : "  " + d.resource().origin()))));
         out.add(row("Message", Span.of(d.message())));
+        CheckDocs.forCode(d.code()).ifPresent(doc -> {
+            out.add(row("Meaning", Span.of(doc.description())));
+            out.add(row("Fix", new Span(doc.fix(), Tone.OK)));
+        });
         out.add(StyledLine.EMPTY);
+        if (why != null) {
+            out.add(StyledLine.of(new Span("WHY, FROM ENVOY'S CONFIGURATION", Tone.HEADING)));
+            out.add(new StyledLine(List.of(Span.of(" " + why.conclusion())), 1));
+            for (Evidence e : why.evidence()) {
+                out.add(new StyledLine(List.of(new Span(e.supports() ? " ✗ " : " ✓ ", e.supports() ? Tone.ERROR : Tone.OK),
+                        new Span(e.source() + "  ", Tone.LABEL), new Span(e.path(), Tone.DIM), Span.of(" = " + e.value())), 3));
+            }
+            out.add(StyledLine.EMPTY);
+        }
         if (d.resource() != null) {
             out.add(StyledLine.of(new Span("OBJECT", Tone.HEADING)));
             out.addAll(YamlLines.of(d.resource().body()));

@@ -51,6 +51,10 @@ final class FindingsState {
         return latest == null ? List.of() : latest.diagnostics();
     }
 
+    dev.skopos.analysis.ResourceSnapshot snapshot() {
+        return latest == null ? null : latest.snapshot();
+    }
+
     List<String> problems() {
         return latest == null ? List.of() : latest.problems();
     }

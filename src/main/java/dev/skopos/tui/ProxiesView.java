@@ -139,7 +139,7 @@ final class ProxiesView extends TableView {
         int y = area.y() + area.height() - strip;
         String key = shell.settings().keymap().primaryKeyLabel(Action.FINDINGS);
         canvas.text(area.x() + 1, y, area.width() - 2, "FINDINGS " + dev.skopos.render.FindingsTable.counts(
-                shell.findings().all()) + (key == null ? "" : "  (" + key + ": all, Enter explains)"), "title");
+                shell.findings().all()) + (key == null ? "" : "  (" + key + ": all findings, Enter there explains)"), "title");
         for (dev.skopos.analysis.Diagnostic d : worst) {
             y++;
             String slot = d.level() == dev.skopos.analysis.Level.ERROR ? "tone.error" : "tone.warn";
