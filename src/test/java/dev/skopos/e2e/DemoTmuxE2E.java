@@ -40,7 +40,8 @@ class DemoTmuxE2E {
             tmux.literal("/weather-front");
             tmux.keys("Enter");
             pane = tmux.waitFor("the weather filter", p -> p.contains("</weather-front>"), STEP);
-            assertThat(pane).contains("weather-frontend").doesNotContain("istio-ingressgateway")
+            String table = pane.contains("FINDINGS ") ? pane.substring(0, pane.indexOf("FINDINGS ")) : pane;
+            assertThat(table).contains("weather-frontend").doesNotContain("istio-ingressgateway")
                     .doesNotContain("respy");
 
             tmux.keys("Enter");
@@ -73,6 +74,17 @@ class DemoTmuxE2E {
             assertThat(pane).contains("ratings-v1").contains("ERROR").contains("script load error");
             tmux.keys("Escape");
             tmux.waitFor("the proxies view again", p -> p.contains("proxies(all)") && !p.contains("sync["), STEP);
+
+            tmux.literal("a");
+            pane = tmux.waitFor("the findings view", p -> p.contains("findings[") && p.contains("SKP0007"), STEP);
+            tmux.literal("/SKP0007");
+            tmux.keys("Enter", "Enter");
+            pane = tmux.waitFor("the 90/10 explanation", p -> p.contains("WHY, FROM ENVOY") && p.contains("tcp_proxy"), STEP);
+            // back from the detail, clear the findings filter, back to the proxies
+            tmux.keys("Escape");
+            tmux.keys("Escape");
+            tmux.keys("Escape");
+            tmux.waitFor("the proxies view again", p -> p.contains("proxies(all)") && !p.contains("findings["), STEP);
 
             tmux.literal("q");
             pane = tmux.waitFor("skopos to exit", p -> p.contains("skopos exited with"), STEP);
