@@ -23,6 +23,7 @@ final class FindingView extends TextView {
 
     private final Diagnostic finding;
     private boolean explained;
+    private dev.skopos.source.PodRef evidenceProxy;
 
     FindingView(Diagnostic finding) {
         super(finding.code(), finding.code() + " " + finding.type().name(), lines(finding, null));
@@ -41,7 +42,10 @@ final class FindingView extends TextView {
         var work = new ProxyFeed(shell.source(), shell.settings().background()).load(Scope.ALL)
                 .thenCompose(list -> new Explainer(snapshot, list.proxies(), pod -> shell.envoyConfigs().dump(pod, false))
                         .explain(finding));
-        shell.await(work, e -> setLines(lines(finding, e)),
+        shell.await(work, e -> {
+            evidenceProxy = firstProxy(e);
+            setLines(lines(finding, e));
+        },
                 error -> setLines(lines(finding, Explanation.none("could not read the evidence: " + error))));
     }
 
@@ -78,10 +82,34 @@ final class FindingView extends TextView {
                 value), 12);
     }
 
+    /** The first proxy the evidence was read from ({@code pod.ns}), so 1-6 open its Envoy config. */
+    private static dev.skopos.source.PodRef firstProxy(Explanation e) {
+        for (Evidence ev : e.evidence()) {
+            int dot = ev.source().indexOf('.');
+            if (dot > 0 && !ev.source().contains(" ")) {
+                return new dev.skopos.source.PodRef(ev.source().substring(dot + 1), ev.source().substring(0, dot));
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public dev.skopos.source.PodRef proxyInContext() {
+        return evidenceProxy;
+    }
+
+    @Override
+    public String hint(Action action) {
+        return action == Action.YAML ? "object yaml" : super.hint(action);
+    }
+
     @Override
     public Set<Action> actions() {
         Set<Action> actions = EnumSet.copyOf(super.actions());
         actions.add(Action.YAML);
+        if (evidenceProxy != null) {
+            actions.addAll(ConfigSections.SECTION_ACTIONS);
+        }
         return actions;
     }
 
@@ -89,6 +117,11 @@ final class FindingView extends TextView {
     public boolean handle(Action action, Shell shell) {
         if (action == Action.YAML) {
             openResource(shell, finding);
+            return true;
+        }
+        if (ConfigSections.SECTION_ACTIONS.contains(action) && evidenceProxy != null) {
+            // Jump from the evidence to the proxy it was read from: its listeners, clusters...
+            shell.push(ConfigSections.open(action, evidenceProxy));
             return true;
         }
         return super.handle(action, shell);

@@ -33,7 +33,7 @@ final class IstioObjects {
             Optional<KubeObject> found = shell.source().objects().list(kind.get(), Scope.of(ref.get().namespace()))
                     .stream().filter(o -> o.name().equals(ref.get().name())).findFirst();
             if (found.isPresent()) {
-                shell.push(new ObjectView(found.get()));
+                shell.push(ObjectView.of(shell, found.get()));
             } else {
                 shell.flash(ref.get().label() + " is named by Envoy but no longer exists", true);
             }
@@ -63,7 +63,7 @@ final class IstioObjects {
                     .filter(o -> hosts(o).contains(host)).findFirst();
             Optional<KubeObject> found = entry.isPresent() ? entry : shell.source().objects()
                     .list(ResourceKind.SERVICE, scope).stream().filter(o -> o.name().equals(name)).findFirst();
-            found.ifPresentOrElse(o -> shell.push(new ObjectView(o)),
+            found.ifPresentOrElse(o -> shell.push(ObjectView.of(shell, o)),
                     () -> shell.flash("no Service or ServiceEntry for " + host + " in " + namespace, true));
         } catch (SourceException e) {
             shell.flash(e.getMessage(), true);

@@ -39,7 +39,12 @@ final class ProxySummaryView extends TextView {
         ProxySummaryLoader loader = new ProxySummaryLoader(shell.source(), shell.clock());
         shell.await(loader.load(proxy), summary -> {
             inFlight = false;
-            setLines(ProxySummaryLines.of(summary, shell.clock().instant()));
+            java.util.List<StyledLine> lines = new java.util.ArrayList<>(
+                    ProxySummaryLines.of(summary, shell.clock().instant()));
+            lines.add(StyledLine.EMPTY);
+            lines.addAll(ObjectFindings.lines(ObjectFindings.aboutProxy(shell, proxy.pod()),
+                    shell.settings().keymap().primaryKeyLabel(Action.FINDINGS)));
+            setLines(lines);
         }, error -> {
             inFlight = false;
             setLines(List.of(StyledLine.plain(" cannot load the summary: " + error)));

@@ -47,6 +47,17 @@ class FindingsViewTest {
                 .contains("tcp_proxy → outbound|5000||weather-backend.weather.svc.cluster.local");
         assertThat(screen).contains("name: backend");
         assertThat(screen).contains("Fix");
+        p.type("1").type("/10.96.14.9\n");
+        assertThat(p.text()).containsPattern("listeners\\((respy|weather-frontend)-").contains("TCP")
+                .contains("Cluster: outbound|5000||weather-backend.weather.svc.cluster.local");
+    }
+
+    @Test
+    void objectsAndProxiesShowTheirOwnFindings() {
+        Pilot p = pilot().type("/weather-backend-single\n").press(KeyType.Enter);
+        assertThat(joined(p.text())).contains("FINDINGS").contains("SKP0009");
+        p.press(KeyType.Escape).press(KeyType.Escape).type("/productpage\n").type("3").type("/reviews\n").type("o");
+        assertThat(joined(p.text())).contains("destinationrule reviews.bookinfo (yaml)").contains("SKP0016");
     }
 
     @Test
