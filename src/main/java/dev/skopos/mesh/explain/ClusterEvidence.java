@@ -28,6 +28,13 @@ final class ClusterEvidence {
             String dr = IstioConfigRef.parse(c.destinationRule()).map(r -> r.namespace() + "/" + r.name()).orElse("(none)");
             out.add(new Evidence(client.proxyId(), "clusters[" + c.name() + "].metadata.filter_metadata.istio.config",
                     dr, expectedDr != null && !dr.equals(expectedDr)));
+            if (!dump.endpoints().isEmpty() && "EDS".equals(c.discoveryType())) {
+                String eds = c.edsServiceName().isEmpty() ? c.name() : c.edsServiceName();
+                int count = dump.endpoints().stream().filter(e -> e.clusterName().equals(eds))
+                        .mapToInt(e -> e.endpoints().size()).sum();
+                out.add(new Evidence(client.proxyId(), "endpoints[" + c.name() + "]", count + " endpoint(s)"
+                        + (count == 0 ? ": requests to it fail with 503 (UH, no healthy upstream)" : ""), count == 0));
+            }
             boolean plaintext = c.tls().mode() == ClusterConfig.ClusterTls.Mode.NONE;
             out.add(new Evidence(client.proxyId(), "clusters[" + c.name() + "].transport_socket",
                     plaintext ? "absent: plaintext to the server" : c.tls().mode() + (c.tls().auto() ? " (auto mTLS)" : ""),

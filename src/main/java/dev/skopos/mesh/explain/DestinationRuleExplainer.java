@@ -62,6 +62,9 @@ final class DestinationRuleExplainer {
         } else if (evidence.stream().anyMatch(e -> e.path().endsWith("istio.config"))) {
             parts.add("Envoy's clusters name " + me + " as the rule applied");
         }
+        evidence.stream().filter(e -> e.path().startsWith("endpoints[") && e.supports()).findFirst().ifPresent(e ->
+                parts.add("cluster " + e.path().substring("endpoints[".length(), e.path().length() - 1)
+                        + " has no endpoints on " + e.source() + ": traffic routed to that subset gets 503"));
         if (plaintext && strict) {
             parts.add("clients send plaintext (no TLS transport socket) to a server that only accepts mTLS:"
                     + " expect 503 with UC/UF in the client's access log");

@@ -45,7 +45,7 @@ public final class Explainer {
             return CompletableFuture.completedFuture(Explanation.none("a mesh-wide finding: no one proxy to read"));
         }
         if (r.is("networking.istio.io", "VirtualService")) {
-            return virtualService(r);
+            return hasGateways(r) ? new GatewayRouteExplainer(proxies, dumps).explain(r) : virtualService(r);
         }
         if (r.is("", "Service")) {
             return snapshot.list("networking.istio.io", "VirtualService").stream()
@@ -59,6 +59,16 @@ public final class Explainer {
         }
         return CompletableFuture.completedFuture(Explanation.none("skopos has no Envoy evidence for " + r.kind()
                 + " findings yet"));
+    }
+
+    /** Bound to gateways other than the sidecars' implicit {@code mesh}. */
+    private static boolean hasGateways(Resource vs) {
+        for (JsonNode g : vs.spec().path("gateways")) {
+            if (!g.asText().equals("mesh")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean routesTo(Resource vs, String fqdn) {

@@ -28,7 +28,7 @@ class ExplainerTest {
     private final DemoSource demo = new DemoSource(CLOCK);
     private final ResourceSnapshot snapshot = snapshot();
     private final List<Proxy> proxies = new ProxyFeed(demo, Runnable::run).load(Scope.ALL).join().proxies();
-    private final Explainer explainer = new Explainer(snapshot, proxies, pod -> demo.envoy().configDump(pod, false)
+    private final Explainer explainer = new Explainer(snapshot, proxies, pod -> demo.envoy().configDump(pod, true)
             .thenApply(body -> ConfigDumpParser.parse(body, ParseOptions.FULL)));
 
     private ResourceSnapshot snapshot() {
@@ -73,6 +73,25 @@ class ExplainerTest {
         assertThat(e.conclusion()).contains("plaintext").contains("only accepts mTLS").contains("503");
         assertThat(e.evidence()).anySatisfy(ev -> assertThat(ev.value()).startsWith("absent: plaintext"));
         assertThat(e.evidence()).anySatisfy(ev -> assertThat(ev.value()).contains("mTLS required (STRICT)"));
+    }
+
+    @Test
+    void aSubsetWithoutPodsShowsZeroEndpointsInEnvoy() {
+        Explanation e = explain("networking.istio.io", "DestinationRule", "bookinfo", "reviews");
+        assertThat(e.conclusion()).contains("outbound|9080|v3|reviews.bookinfo.svc.cluster.local has no endpoints");
+        assertThat(e.evidence()).anySatisfy(ev -> {
+            assertThat(ev.path()).isEqualTo("endpoints[outbound|9080|v3|reviews.bookinfo.svc.cluster.local]");
+            assertThat(ev.value()).startsWith("0 endpoint(s)");
+        });
+    }
+
+    @Test
+    void aVirtualServiceOnAMissingGatewayIsServedByNoGatewayProxy() {
+        Explanation e = explain("networking.istio.io", "VirtualService", "bookinfo", "bookinfo");
+        assertThat(e.conclusion()).contains("no gateway proxy serves bookinfo.example.com").contains("bookinfos-gateway")
+                .contains("404");
+        Explanation fine = explain("networking.istio.io", "VirtualService", "weather", "weather-frontend");
+        assertThat(fine.conclusion()).contains("the gateway proxies serve weather.example.com");
     }
 
     @Test
