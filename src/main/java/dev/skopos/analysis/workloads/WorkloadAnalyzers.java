@@ -14,6 +14,6 @@ public final class WorkloadAnalyzers {
                 new MultiServiceAnalyzer(), new DeprecationAnalyzer(), new InjectionAnalyzer(),
                 new InjectionImageAnalyzer(), new ImageAutoAnalyzer(), new PortNameAnalyzer(), new ConditionAnalyzer(),
                 new CrdVersionAnalyzer(), new WebhookAnalyzer(), new MeshNetworksAnalyzer(),
-                new MultiClusterServiceAnalyzer());
+                new MultiClusterServiceAnalyzer(), new K8sGatewaySelectorAnalyzer());
     }
 }
