@@ -24,6 +24,10 @@ public final class NetworkingAnalyzers {
                 new SidecarSelectorAnalyzer(),
                 new SidecarDefaultSelectorAnalyzer(),
                 new EnvoyPatchAnalyzer(),
-                new VirtualServiceValidationAnalyzer());
+                new VirtualServiceValidationAnalyzer(),
+                new GatewayValidationAnalyzer(),
+                new DestinationRuleValidationAnalyzer(),
+                new SidecarValidationAnalyzer(),
+                new EnvoyFilterValidationAnalyzer());
     }
 }

@@ -26,6 +26,9 @@ public final class SecurityAnalyzers {
                 new TelemetrySelectorAnalyzer(),
                 new TelemetryProviderAnalyzer(),
                 new TelemetryLightstepAnalyzer(),
-                new ExternalControlPlaneAnalyzer(resolver));
+                new ExternalControlPlaneAnalyzer(resolver),
+                new AuthorizationPolicyValidationAnalyzer(),
+                new PeerAuthenticationValidationAnalyzer(),
+                new RequestAuthenticationValidationAnalyzer());
     }
 }
