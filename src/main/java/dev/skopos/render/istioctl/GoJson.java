@@ -286,6 +286,11 @@ public final class GoJson {
     }
 
     private void string(String s) {
+        quote(out, s, style.escapeHtml);
+    }
+
+    /** A string as Go's encoding/json writes it; {@code escapeHtml} also escapes {@code < > &}. */
+    static void quote(StringBuilder out, String s, boolean escapeHtml) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -296,8 +301,7 @@ public final class GoJson {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029'
-                            || (style.escapeHtml && (c == '<' || c == '>' || c == '&'))) {
+                    if (c < 0x20 || c == '\u2028' || c == '\u2029' || (escapeHtml && (c == '<' || c == '>' || c == '&'))) {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);
