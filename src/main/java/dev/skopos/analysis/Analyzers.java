@@ -1,6 +1,7 @@
 package dev.skopos.analysis;
 
 import dev.skopos.analysis.networking.NetworkingAnalyzers;
+import dev.skopos.analysis.precheck.PrecheckAnalyzers;
 import dev.skopos.analysis.security.SecurityAnalyzers;
 import dev.skopos.analysis.skopos.SkoposChecks;
 import dev.skopos.analysis.workloads.WorkloadAnalyzers;
@@ -21,6 +22,7 @@ public final class Analyzers {
         all.addAll(WorkloadAnalyzers.all());
         all.addAll(SecurityAnalyzers.all());
         all.addAll(SkoposChecks.all());
+        all.addAll(PrecheckAnalyzers.all());
         all.sort(Comparator.comparing(Analyzer::name));
         return List.copyOf(all);
     }

@@ -22,6 +22,8 @@ public final class ResourceSnapshot {
     private final JsonNode meshNetworks;
     /** Which cluster each object came from, for multi-cluster analysis; empty for one cluster. */
     private final Map<Resource, String> clusters = new IdentityHashMap<>();
+    /** Facts only a live cluster knows (Kubernetes version, permissions); null for files and snapshots. */
+    private ClusterFacts clusterFacts;
 
     public ResourceSnapshot(Collection<Resource> resources, JsonNode meshConfig, JsonNode meshNetworks) {
         this.all = List.copyOf(resources);
@@ -47,6 +49,22 @@ public final class ResourceSnapshot {
         ResourceSnapshot snapshot = new ResourceSnapshot(all, meshConfig, meshNetworks);
         byCluster.forEach((id, resources) -> resources.forEach(r -> snapshot.clusters.put(r, id)));
         return snapshot;
+    }
+
+    /**
+     * This snapshot with facts about the live cluster attached, for the checks that need them
+     * (istioctl's precheck). The objects, mesh config and cluster ids are the same; this one is unchanged.
+     */
+    public ResourceSnapshot withClusterFacts(ClusterFacts facts) {
+        ResourceSnapshot copy = new ResourceSnapshot(all, meshConfig, meshNetworks);
+        copy.clusters.putAll(clusters);
+        copy.clusterFacts = facts;
+        return copy;
+    }
+
+    /** The live cluster's facts, when a live source supplied them. */
+    public Optional<ClusterFacts> clusterFacts() {
+        return Optional.ofNullable(clusterFacts);
     }
 
     /** The cluster id an object came from; "" in a single-cluster snapshot. */
