@@ -10,7 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** Every analyzer skopos runs, by istioctl's names (for --analyzer and -L). */
+/** Every analyzer skopos runs, by istioctl's names (for --analyzer and -L): istioctl's, precheck's and our own. */
 public final class Analyzers {
 
     private Analyzers() {
@@ -23,6 +23,19 @@ public final class Analyzers {
         all.addAll(SecurityAnalyzers.all());
         all.addAll(SkoposChecks.all());
         all.addAll(PrecheckAnalyzers.all());
+        all.sort(Comparator.comparing(Analyzer::name));
+        return List.copyOf(all);
+    }
+
+    /**
+     * Exactly what {@code istioctl analyze} runs: without skopos's SKP checks and without the
+     * checks istioctl only makes in {@code x precheck} (Gateway API CRD versions, upgrade notes).
+     */
+    public static List<Analyzer> istioctl() {
+        List<Analyzer> all = new ArrayList<>();
+        all.addAll(NetworkingAnalyzers.all());
+        all.addAll(WorkloadAnalyzers.all());
+        all.addAll(SecurityAnalyzers.all());
         all.sort(Comparator.comparing(Analyzer::name));
         return List.copyOf(all);
     }

@@ -91,7 +91,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--meshNetworksFile", paramLabel = "FILE", description = "Mesh networks to analyze with. skopos only.")
     Path meshNetworksFile;
 
-    @Option(names = "--istio-only", description = "Only istioctl's own messages (IST codes), not skopos's checks.")
+    @Option(names = "--istio-only", description = "Only what istioctl analyze reports: no skopos checks (SKP), no precheck-only codes.")
     boolean istioOnly;
 
     @Option(names = "--color", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
@@ -153,7 +153,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             out.print(AnalysisOutput.analyzers(registry.get()));
             return 0;
         }
-        List<Analyzer> analyzers = selectedAnalyzers();
+        List<Analyzer> analyzers = istioOnly ? istioctlOnly(selectedAnalyzers()) : selectedAnalyzers();
         Suppressions suppressions = suppressions(err);
         ManifestFiles.Loaded loaded;
         try {
@@ -303,5 +303,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new Stop(EXIT_FAILURE, e.getMessage());
         }
+    }
+
+    /** What istioctl analyze itself runs: no SKP checks, no precheck-only IST checks. */
+    private static List<Analyzer> istioctlOnly(List<Analyzer> selected) {
+        java.util.Set<String> istioctl = new java.util.HashSet<>();
+        Analyzers.istioctl().forEach(a -> istioctl.add(a.name()));
+        return selected.stream().filter(a -> istioctl.contains(a.name())).toList();
     }
 }
