@@ -60,6 +60,14 @@ class LayeringTest {
     }
 
     @Test
+    void theDomainDoesNotDependOnRendering() {
+        ArchRule rule = noClasses().that().resideInAPackage("dev.skopos.mesh..")
+                .should().dependOnClassesThat().resideInAPackage("dev.skopos.render..")
+                .because("render turns the domain into text; the domain never needs text layout");
+        rule.check(classes);
+    }
+
+    @Test
     void sourceImplementationsAreWiredOnlyByTheCli() {
         ArchRule rule = noClasses().that().resideOutsideOfPackages(
                         "dev.skopos.cli..", "dev.skopos.source.live..", "dev.skopos.source.demo..",

@@ -41,7 +41,7 @@ public final class AnalysisRun {
     }
 
     /** istioctl's order (diag.Messages.Sort): level (Error first), code, resource, message. */
-    static final Comparator<Diagnostic> ORDER = Comparator
+    public static final Comparator<Diagnostic> ORDER = Comparator
             .comparing((Diagnostic d) -> -d.level().ordinal())
             .thenComparing(Diagnostic::code)
             .thenComparing(d -> d.resource() == null ? "" : d.resource().display())

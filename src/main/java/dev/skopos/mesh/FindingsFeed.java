@@ -28,12 +28,27 @@ public final class FindingsFeed {
     private FindingsFeed() {
     }
 
-    public static CompletableFuture<Findings> load(MeshSource source, Executor executor) {
-        return CompletableFuture.supplyAsync(() -> {
+    /** The objects' findings and, joined in, the runtime ones (sync, certificates, secrets, istiod load). */
+    public static CompletableFuture<Findings> load(MeshSource source, Executor executor, java.time.Clock clock) {
+        CompletableFuture<Findings> objects = CompletableFuture.supplyAsync(() -> {
             List<String> problems = new ArrayList<>();
             AnalysisInputs.ClusterView view = AnalysisInputs.fromCluster(source.objects(), problems);
             ResourceSnapshot snapshot = new ResourceSnapshot(view.resources(), view.meshConfig(), view.meshNetworks());
             return new Findings(AnalysisRun.run(snapshot, Analyzers.all(), Suppressions.NONE), snapshot, problems);
         }, executor);
+        CompletableFuture<Object> runtime = CompletableFuture.supplyAsync(() -> RuntimeFindings.load(source, executor, clock),
+                executor).thenCompose(f -> f).handle((list, e) -> e == null ? (Object) list
+                : "runtime checks: " + dev.skopos.source.SourceException.describe(e));
+        return objects.thenCombine(runtime, (f, r) -> {
+            List<Diagnostic> all = new ArrayList<>(f.diagnostics());
+            List<String> problems = new ArrayList<>(f.problems());
+            if (r instanceof List<?> list) {
+                list.forEach(d -> all.add((Diagnostic) d));
+            } else {
+                problems.add(String.valueOf(r));
+            }
+            all.sort(AnalysisRun.ORDER);
+            return new Findings(all, f.snapshot(), problems);
+        });
     }
 }

@@ -1,5 +1,6 @@
 package dev.skopos.render;
 
+import dev.skopos.mesh.Ages;
 import dev.skopos.envoy.CertificateInfo;
 import dev.skopos.envoy.ConfigCounts;
 import dev.skopos.envoy.LoggerLevels;

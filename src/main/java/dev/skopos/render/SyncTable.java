@@ -1,5 +1,6 @@
 package dev.skopos.render;
 
+import dev.skopos.mesh.Ages;
 import dev.skopos.istiod.ProxySync;
 import dev.skopos.istiod.SyncState;
 import dev.skopos.istiod.TypeSync;

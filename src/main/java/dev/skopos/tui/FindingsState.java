@@ -22,7 +22,7 @@ final class FindingsState {
             return;
         }
         inFlight = true;
-        shell.await(FindingsFeed.load(shell.source(), shell.settings().background()), f -> {
+        shell.await(FindingsFeed.load(shell.source(), shell.settings().background(), shell.clock()), f -> {
             latest = f;
             error = null;
             done(shell);

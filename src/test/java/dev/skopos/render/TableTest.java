@@ -1,5 +1,6 @@
 package dev.skopos.render;
 
+import dev.skopos.mesh.Ages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

@@ -26,7 +26,7 @@ class FindingsViewTest {
 
     @Test
     void everyIncidentIsAFindingOneKeyAway() {
-        String screen = pilot().type("a").text();
+        String screen = new Pilot(new DemoSource(ShellTest.CLOCK), ShellTest.CLOCK, 160, 70, false).type("a").text();
         Golden.assertMatches("findings", screen);
         assertThat(screen)
                 .contains("IST0101")             // VirtualService bound to bookinfos-gateway
@@ -35,7 +35,14 @@ class FindingsViewTest {
                 .contains("SKP0003")             // DISABLE against STRICT (incident 3)
                 .contains("SKP0009")             // metrics without prometheus annotations (incident 4)
                 .contains("IST0102")             // legacy namespace not injected (incident 5)
-                .contains("SKP0016");            // subset selecting no pods (incident 5)
+                .contains("SKP0016")             // subset selecting no pods (incident 5)
+                .contains("SKP0017")             // ratings-v1 rejected its listener push (incident 6)
+                .contains("SKP0018")             // details-v1 stale (incident 6)
+                .contains("SKP0019")             // istiod 11 vs 3 (incident 6)
+                .contains("SKP0020")             // certificates near expiry (incident 7)
+                .contains("SKP0021")             // gateway secret warming (incident 7)
+                .contains("SKP0022")             // a root CA that differs (incident 7)
+                .contains("SKP0011");            // app starting before the proxy (incident 8)
     }
 
     @Test

@@ -54,11 +54,37 @@ public final class Explainer {
                     .orElseGet(() -> CompletableFuture.completedFuture(Explanation.none(
                             "no VirtualService routes to this Service, so its port protocol changes no routing")));
         }
+        if (r.is("", "Pod")) {
+            return CompletableFuture.completedFuture(pod(r));
+        }
         if (r.is("networking.istio.io", "DestinationRule")) {
             return new DestinationRuleExplainer(snapshot, proxies, dumps).explain(r);
         }
         return CompletableFuture.completedFuture(Explanation.none("skopos has no Envoy evidence for " + r.kind()
                 + " findings yet"));
+    }
+
+    /** A proxy's own runtime finding: what its istiod reports per xDS type. */
+    private Explanation pod(Resource r) {
+        Proxy proxy = proxies.stream().filter(p -> p.pod().name().equals(r.name())
+                && p.pod().namespace().equals(r.namespace())).findFirst().orElse(null);
+        if (proxy == null || proxy.sync() == null) {
+            return Explanation.none("no istiod reports this proxy");
+        }
+        List<Evidence> evidence = new ArrayList<>();
+        List<String> bad = new ArrayList<>();
+        for (var t : proxy.sync().types()) {
+            String value = t.state().label() + (t.lastUpdated() == null ? "" : ", last acknowledged " + t.lastUpdated())
+                    + (t.errorDetails() == null ? "" : ", error: " + t.errorDetails().replaceAll("\\s*\\R\\s*", " "));
+            evidence.add(new Evidence(proxy.sync().istiod(), "syncz[" + proxy.pod().proxyId() + "]." + t.shortName(),
+                    value, t.state().faulty()));
+            if (t.state().faulty()) {
+                bad.add(t.shortName() + " " + t.state().label());
+            }
+        }
+        return new Explanation(bad.isEmpty() ? proxy.sync().istiod() + " reports every type in sync"
+                : proxy.sync().istiod() + " reports " + String.join(", ", bad) + " for " + proxy.pod().proxyId()
+                + ": it runs on configuration older than istiod's (d diffs the two)", evidence);
     }
 
     /** Bound to gateways other than the sidecars' implicit {@code mesh}. */

@@ -1,8 +1,9 @@
 package dev.skopos.render.config;
 
+import dev.skopos.mesh.Ages;
 import dev.skopos.envoy.config.SecretConfig;
 import dev.skopos.mesh.CertExpiry;
-import dev.skopos.render.Ages;
+
 import dev.skopos.render.Cell;
 import dev.skopos.render.Column;
 import dev.skopos.render.Row;

@@ -95,6 +95,13 @@ class ExplainerTest {
     }
 
     @Test
+    void aRejectingProxyIsExplainedFromItsIstiodsReport() {
+        Explanation e = explain("", "Pod", "bookinfo", "ratings-v1-7b6d9f8c4-zr5nk");
+        assertThat(e.conclusion()).contains("LDS ERROR");
+        assertThat(e.evidence()).anySatisfy(ev -> assertThat(ev.value()).contains("script load error"));
+    }
+
+    @Test
     void serviceFindingsAreExplainedThroughTheVirtualServiceThatRoutesToThem() {
         Explanation e = explain("", "Service", "weather", "weather-backend");
         assertThat(e.conclusion()).contains("TCP proxy");

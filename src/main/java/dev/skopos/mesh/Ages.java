@@ -1,4 +1,4 @@
-package dev.skopos.render;
+package dev.skopos.mesh;
 
 import java.time.Duration;
 import java.time.Instant;

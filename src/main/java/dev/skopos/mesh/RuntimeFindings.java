@@ -1,0 +1,145 @@
+package dev.skopos.mesh;
+
+import dev.skopos.analysis.Catalog;
+import dev.skopos.analysis.Diagnostic;
+import dev.skopos.analysis.Level;
+import dev.skopos.analysis.MessageType;
+import dev.skopos.analysis.Resource;
+import dev.skopos.envoy.CertificateInfo;
+import dev.skopos.envoy.CertsParser;
+import dev.skopos.envoy.config.ConfigDumpParser;
+import dev.skopos.envoy.config.ParseOptions;
+import dev.skopos.envoy.config.Section;
+import dev.skopos.istiod.TypeSync;
+
+import dev.skopos.source.KubeObject;
+import dev.skopos.source.MeshSource;
+import dev.skopos.source.ResourceKind;
+import dev.skopos.source.Scope;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * Findings no manifest shows: what istiod's sync reports and the proxies themselves say right now
+ * (rejected and stale pushes, unbalanced istiod, expiring or mismatched certificates, secrets still
+ * warming). Bounded: certificates of at most {@link #MAX_PROXIES} proxies, secrets of gateways only.
+ */
+public final class RuntimeFindings {
+
+    static final int MAX_PROXIES = 60;
+
+    private RuntimeFindings() {
+    }
+
+    public static CompletableFuture<List<Diagnostic>> load(MeshSource source, Executor executor, Clock clock) {
+        Map<String, Resource> pods = new TreeMap<>();
+        for (KubeObject o : source.objects().list(ResourceKind.POD, Scope.ALL)) {
+            Resource r = Resource.of(o.raw(), "");
+            if (r != null) {
+                pods.put(o.namespace() + "/" + o.name(), r);
+            }
+        }
+        CompletableFuture<ProxyList> proxies = new ProxyFeed(source, executor).load(Scope.ALL);
+        CompletableFuture<IstiodOverview> istiod = IstiodOverview.load(source, executor)
+                .exceptionally(e -> null);
+        return proxies.thenCompose(list -> {
+            List<Diagnostic> out = new ArrayList<>();
+            for (Proxy p : list.proxies()) {
+                sync(p, pods.get(p.pod().namespace() + "/" + p.pod().name()), clock, out);
+            }
+            List<CompletableFuture<List<Diagnostic>>> perProxy = new ArrayList<>();
+            Map<String, List<String>> roots = new java.util.concurrent.ConcurrentHashMap<>();
+            for (Proxy p : list.proxies().stream().limit(MAX_PROXIES).toList()) {
+                Resource pod = pods.get(p.pod().namespace() + "/" + p.pod().name());
+                perProxy.add(source.envoy().certs(p.pod()).thenApply(body -> certs(p, pod,
+                        CertsParser.parse(body), clock, roots)).exceptionally(e -> List.of()));
+                if (p.kind() == ProxyKind.GATEWAY) {
+                    perProxy.add(source.envoy().configDump(p.pod(), false)
+                            .thenApply(body -> warming(p, pod, body)).exceptionally(e -> List.of()));
+                }
+            }
+            return CompletableFuture.allOf(perProxy.toArray(CompletableFuture[]::new)).thenCombine(istiod, (done, o) -> {
+                perProxy.forEach(f -> out.addAll(f.join()));
+                if (o != null && o.load().unbalanced()) {
+                    out.add(new Diagnostic(Catalog.type("IstiodUnbalanced"), null, List.of(o.load().description())));
+                }
+                if (roots.size() > 1) {
+                    List<String> parts = new ArrayList<>();
+                    roots.forEach((serial, holders) -> parts.add("serial " + serial + " on " + holders.size()
+                            + " prox" + (holders.size() == 1 ? "y (" + holders.get(0) + ")" : "ies")));
+                    parts.sort(String::compareTo);
+                    out.add(new Diagnostic(Catalog.type("RootCaMismatch"), null, List.of(String.join("; ", parts))));
+                }
+                return out;
+            });
+        });
+    }
+
+    private static void sync(Proxy p, Resource pod, Clock clock, List<Diagnostic> out) {
+        if (p.sync() == null) {
+            return;
+        }
+        List<String> stale = new ArrayList<>();
+        Duration oldest = null;
+        for (TypeSync t : p.sync().types()) {
+            switch (t.state()) {
+                case ERROR -> out.add(new Diagnostic(Catalog.type("ProxyRejectedConfig"), pod, List.of(p.pod().proxyId(),
+                        t.shortName(), p.sync().istiod(), t.errorDetails() == null ? "(no details)"
+                                : t.errorDetails().replaceAll("\\s*\\R\\s*", " "))));
+                case STALE -> {
+                    stale.add(t.shortName());
+                    if (t.lastUpdated() != null) {
+                        Duration age = Duration.between(t.lastUpdated(), clock.instant());
+                        oldest = oldest == null || age.compareTo(oldest) > 0 ? age : oldest;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        if (!stale.isEmpty()) {
+            out.add(new Diagnostic(Catalog.type("ProxyStale"), pod, List.of(p.pod().proxyId(), String.join(", ", stale),
+                    p.sync().istiod(), oldest == null ? "an unknown time" : Ages.human(oldest))));
+        }
+    }
+
+    private static List<Diagnostic> certs(Proxy p, Resource pod, List<CertificateInfo> certs, Clock clock,
+                                          Map<String, List<String>> roots) {
+        List<Diagnostic> out = new ArrayList<>();
+        for (CertificateInfo c : certs) {
+            if (c.ca()) {
+                roots.computeIfAbsent(c.serialNumber(), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                        .add(p.pod().proxyId());
+            }
+            if (c.expiration() == null) {
+                continue;
+            }
+            CertExpiry.Level level = CertExpiry.judge(c.validFrom(), c.expiration(), clock.instant());
+            if (level == CertExpiry.Level.OK) {
+                continue;
+            }
+            MessageType t = Catalog.type("CertificateExpiring");
+            if (level == CertExpiry.Level.ERROR) {
+                t = new MessageType(t.name(), t.code(), Level.ERROR, t.template());
+            }
+            Duration left = Duration.between(clock.instant(), c.expiration());
+            out.add(new Diagnostic(t, pod, List.of(c.ca() ? "Root CA" : "Workload", c.serialNumber(), p.pod().proxyId(),
+                    left.isNegative() ? "0s (expired)" : Ages.human(left))));
+        }
+        return out;
+    }
+
+    private static List<Diagnostic> warming(Proxy p, Resource pod, String dumpBody) {
+        List<Diagnostic> out = new ArrayList<>();
+        var dump = ConfigDumpParser.parse(dumpBody, ParseOptions.only(Section.SECRETS).withRaw(false));
+        dump.secrets().stream().filter(s -> "WARMING".equals(s.state())).forEach(s ->
+                out.add(new Diagnostic(Catalog.type("SecretWarming"), pod, List.of(p.pod().proxyId(), s.name()))));
+        return out;
+    }
+}
