@@ -57,11 +57,39 @@ public final class Explainer {
         if (r.is("", "Pod")) {
             return CompletableFuture.completedFuture(pod(r));
         }
+        if (r.is("apps", "Deployment") || r.is("apps", "StatefulSet") || r.is("apps", "DaemonSet")) {
+            return CompletableFuture.completedFuture(template(r));
+        }
         if (r.is("networking.istio.io", "DestinationRule")) {
             return new DestinationRuleExplainer(snapshot, proxies, dumps).explain(r);
         }
         return CompletableFuture.completedFuture(Explanation.none("skopos has no Envoy evidence for " + r.kind()
                 + " findings yet"));
+    }
+
+    /**
+     * Workload findings (metrics not scraped, start order, probes) are about the pod template, not
+     * Envoy: show what the template says, annotations and ports, so the cause is visible in place.
+     */
+    private static Explanation template(Resource r) {
+        JsonNode template = r.spec().path("template");
+        List<Evidence> evidence = new ArrayList<>();
+        JsonNode annotations = template.path("metadata").path("annotations");
+        for (String key : List.of("prometheus.io/scrape", "prometheus.io/port", "prometheus.io/path",
+                "proxy.istio.io/config", "sidecar.istio.io/rewriteAppHTTPProbers", "sidecar.istio.io/inject")) {
+            evidence.add(new Evidence(r.kind() + " " + r.fullName(), "spec.template.metadata.annotations[" + key + "]",
+                    annotations.has(key) ? annotations.get(key).asText() : "absent", !annotations.has(key)
+                    && key.startsWith("prometheus.io/")));
+        }
+        for (JsonNode c : template.path("spec").path("containers")) {
+            for (JsonNode port : c.path("ports")) {
+                evidence.add(new Evidence(r.kind() + " " + r.fullName(), "spec.template.spec.containers["
+                        + c.path("name").asText() + "].ports[" + port.path("containerPort").asText() + "]",
+                        port.path("name").asText("(unnamed)"), false));
+            }
+        }
+        return new Explanation("read from the pod template (this finding is about the workload, not Envoy's"
+                + " config)", evidence);
     }
 
     /** A proxy's own runtime finding: what its istiod reports per xDS type. */
@@ -138,8 +166,19 @@ public final class Explainer {
             if (service != null) {
                 evidence.add(RouteEvidence.servicePort(service.body(), port, "Service " + service.fullName()));
             }
+            boolean invisible = false;
+            for (int i = 0; i < views.size(); i++) {
+                RouteEvidence.ClientView v = views.get(i).join();
+                if (!v.weightedRoute() && !v.tcpProxy()) {
+                    List<Evidence> scope = ScopeEvidence.of(snapshot, clients.get(i).pod().namespace(), vs, service, host);
+                    evidence.addAll(scope);
+                    invisible |= scope.stream().anyMatch(Evidence::supports);
+                }
+            }
             String who = clients.isEmpty() ? "no client proxy" : clients.get(0).pod().proxyId();
             String conclusion = clients.isEmpty() ? "no sidecar proxy to check against"
+                    : invisible ? "the clients checked do not see " + host + " at all: a Sidecar's egress hosts or"
+                    + " an exportTo keeps it (or the VirtualService) out of their configuration"
                     : tcp && !weighted ? "Envoy on " + who + " sends " + host + ":" + port + " through a TCP proxy, so the"
                     + " HTTP routes of VirtualService " + vs.fullName() + " (its weights) never apply: Istio treats"
                     + " the Service port as TCP."
