@@ -43,6 +43,10 @@ final class FindingsState {
         }
     }
 
+    boolean running() {
+        return inFlight;
+    }
+
     boolean loaded() {
         return latest != null;
     }

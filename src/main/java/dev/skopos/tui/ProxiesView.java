@@ -108,6 +108,9 @@ final class ProxiesView extends TableView {
     }
 
     private void loaded(Shell shell, ProxyList list) {
+        if (!shell.findings().loaded() && !shell.findings().running()) {
+            shell.findings().refresh(shell);
+        }
         proxies = list.proxies();
         setTable(ProxiesTable.of(proxies, shell.clock().instant(), shell.scope().isAll()));
         shell.setStats(new Shell.HeaderStats(proxies.size(), (int) list.faultyCount(), list.versions()));

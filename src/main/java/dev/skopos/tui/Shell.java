@@ -65,8 +65,8 @@ public final class Shell {
         this.commands = ShellCommands.create();
         this.frame = new Frame(this);
         push(new ProxiesView());
-        findings.refresh(this);
-        // Findings follow the objects: re-analyse whenever anything changes (one run at a time).
+        // The first analysis starts once the proxies are on screen (ProxiesView), so it does not slow
+        // the first frame. Findings follow the objects: re-analyse whenever anything changes (one run at a time).
         settings.source().objects().onChange(() -> post(() -> findings.refresh(this)));
     }
 
