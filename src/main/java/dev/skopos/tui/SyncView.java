@@ -70,9 +70,14 @@ final class SyncView extends TableView {
         }
     }
 
+    private long lastLoad = System.nanoTime();
+
+    /** Sync state moves without any object changing: poll istiod like the proxies view does. */
     @Override
     public void tick(Shell shell) {
-        // Sync state moves without any object changing; poll like the proxies view.
+        if (System.nanoTime() - lastLoad > ProxiesView.POLL_NANOS) {
+            refresh(shell);
+        }
     }
 
     @Override
@@ -81,6 +86,7 @@ final class SyncView extends TableView {
             return;
         }
         inFlight = true;
+        lastLoad = System.nanoTime();
         shell.await(new ProxyFeed(shell.source(), shell.settings().background()).load(shell.scope()), list -> {
             inFlight = false;
             proxies = only == null ? list.proxies()
