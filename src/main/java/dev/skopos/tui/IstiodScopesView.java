@@ -64,7 +64,7 @@ final class IstiodScopesView extends TableView {
     private Set<String> changedHere(Shell shell) {
         Set<String> names = new java.util.HashSet<>();
         String prefix = key("");
-        shell.pendingReverts().stream().filter(k -> k.startsWith(prefix)).forEach(k -> names.add(k.substring(prefix.length())));
+        shell.reverts().pending().stream().filter(k -> k.startsWith(prefix)).forEach(k -> names.add(k.substring(prefix.length())));
         return names;
     }
 
@@ -96,11 +96,11 @@ final class IstiodScopesView extends TableView {
     private void apply(Shell shell, String scope, ScopeLevel from, ScopeLevel to) {
         String key = key(scope);
         shell.await(shell.source().istiod().setLogScope(istiod, scope, to.wire()), done -> {
-            ScopeLevel original = shell.originalOf(key).map(ScopeLevel::parse).orElse(from);
+            ScopeLevel original = shell.reverts().originalOf(key).map(ScopeLevel::parse).orElse(from);
             if (original == to) {
-                shell.forgetRevert(key);
+                shell.reverts().forget(key);
             } else {
-                shell.revertOnExit(key, original.wire(),
+                shell.reverts().register(key, original.wire(),
                         () -> shell.source().istiod().setLogScope(istiod, scope, original.wire()));
             }
             shell.flash(istiod.name() + " scope " + scope + " is now " + to.wire()

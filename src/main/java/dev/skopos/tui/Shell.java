@@ -49,9 +49,7 @@ public final class Shell {
     private HeaderStats stats = HeaderStats.NONE;
     private dev.skopos.mesh.EnvoyConfigs envoyConfigs;
     private final FindingsState findings = new FindingsState();
-    private final java.util.Map<String, java.util.function.Supplier<CompletableFuture<?>>> exitReverts =
-            new java.util.LinkedHashMap<>();
-    private final java.util.Map<String, String> originals = new java.util.HashMap<>();
+    private final ExitReverts reverts = new ExitReverts();
 
     /** What the header says about the proxies in scope; the proxies view keeps it current. */
     record HeaderStats(int proxies, int faulty, List<String> dataPlaneVersions) {
@@ -188,46 +186,14 @@ public final class Shell {
         quit = true;
     }
 
-    /**
-     * Registers how to undo a change skopos made in the cluster (an istiod log scope), run when
-     * the user quits. The key dedupes: changing a scope twice keeps the first (original) revert;
-     * {@link #forgetRevert} drops it when the user puts the original value back themselves.
-     */
-    void revertOnExit(String key, String original, java.util.function.Supplier<CompletableFuture<?>> revert) {
-        originals.putIfAbsent(key, original);
-        exitReverts.putIfAbsent(key, revert);
-    }
-
-    void forgetRevert(String key) {
-        exitReverts.remove(key);
-        originals.remove(key);
-    }
-
-    /** The value a changed setting had before skopos first changed it, if it still differs. */
-    java.util.Optional<String> originalOf(String key) {
-        return java.util.Optional.ofNullable(originals.get(key));
-    }
-
-    /** Keys of everything that will be reverted on exit. */
-    java.util.Set<String> pendingReverts() {
-        return java.util.Set.copyOf(exitReverts.keySet());
+    /** Changes skopos made in the cluster (istiod log scopes), put back when it exits. */
+    ExitReverts reverts() {
+        return reverts;
     }
 
     /** Runs every registered revert, waiting at most {@code timeoutMillis} in all; returns failures. */
     public List<String> runExitReverts(long timeoutMillis) {
-        List<String> failures = new ArrayList<>();
-        long deadline = System.currentTimeMillis() + timeoutMillis;
-        for (var entry : exitReverts.entrySet()) {
-            try {
-                entry.getValue().get().get(Math.max(1, deadline - System.currentTimeMillis()),
-                        java.util.concurrent.TimeUnit.MILLISECONDS);
-            } catch (Exception e) {
-                failures.add(entry.getKey() + ": " + Failures.oneLine(e));
-            }
-        }
-        exitReverts.clear();
-        originals.clear();
-        return failures;
+        return reverts.runAll(timeoutMillis);
     }
 
     // ---- what the loop uses ----
