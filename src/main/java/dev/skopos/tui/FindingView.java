@@ -64,9 +64,11 @@ final class FindingView extends TextView {
         if (why != null) {
             out.add(StyledLine.of(new Span("WHY, FROM ENVOY'S CONFIGURATION", Tone.HEADING)));
             out.add(new StyledLine(List.of(Span.of(" " + why.conclusion())), 1));
+            // What was found first (it is what a person reads), where it was read below, dimmed.
             for (Evidence e : why.evidence()) {
                 out.add(new StyledLine(List.of(new Span(e.supports() ? " ✗ " : " ✓ ", e.supports() ? Tone.ERROR : Tone.OK),
-                        new Span(e.source() + "  ", Tone.LABEL), new Span(e.path(), Tone.DIM), Span.of(" = " + e.value())), 3));
+                        new Span(e.source() + ": ", Tone.LABEL), Span.of(e.value())), 5));
+                out.add(new StyledLine(List.of(new Span("     " + e.path(), Tone.DIM)), 5));
             }
             out.add(StyledLine.EMPTY);
         }
