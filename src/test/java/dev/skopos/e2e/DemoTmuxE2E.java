@@ -32,20 +32,22 @@ class DemoTmuxE2E {
         String command = "env XDG_STATE_HOME=" + state + " " + java + " -jar " + jar.toAbsolutePath()
                 + " --demo; echo \"skopos exited with $?\"; exec sleep 120";
         try (Tmux tmux = Tmux.start("skopos-e2e-" + ProcessHandle.current().pid(), 120, 40, command)) {
-            String pane = tmux.waitFor("the proxies view", p -> p.contains("proxies(all)") && p.contains("weather-frontend"),
-                    START);
+            String pane = tmux.waitFor("the proxies view", p -> p.contains("proxies(all)") && p.contains("weather-frontend")
+                    && p.contains("istio-ingressgateway") && p.contains("ctx demo"), START);
             assertThat(pane).contains("NAMESPACE").contains("SYNC").contains("istio-ingressgateway")
                     .contains("ctx demo");
 
             tmux.literal("/weather-front");
             tmux.keys("Enter");
-            pane = tmux.waitFor("the weather filter", p -> p.contains("</weather-front>"), STEP);
+            pane = tmux.waitFor("the weather filter", p -> p.contains("</weather-front>") && p.contains("weather-frontend-"),
+                    STEP);
             String table = pane.contains("FINDINGS ") ? pane.substring(0, pane.indexOf("FINDINGS ")) : pane;
             assertThat(table).contains("weather-frontend").doesNotContain("istio-ingressgateway")
                     .doesNotContain("respy");
 
             tmux.keys("Enter");
-            pane = tmux.waitFor("the proxy summary", p -> p.contains("summary ") && p.contains("Log levels"), STEP);
+            pane = tmux.waitFor("the proxy summary", p -> p.contains("summary ") && p.contains("Log levels")
+                    && p.contains("Clusters"), STEP);
             assertThat(pane).contains("State").contains("Listeners").contains("Clusters");
 
             tmux.literal("1");
@@ -60,17 +62,20 @@ class DemoTmuxE2E {
             tmux.waitFor("the summary again", p -> p.contains("Log levels") && !p.contains("listeners("), STEP);
 
             tmux.literal("?");
-            pane = tmux.waitFor("help", p -> p.contains("help(keymap"), STEP);
+            pane = tmux.waitFor("help", p -> p.contains("help(keymap") && p.contains("NAVIGATION")
+                    && p.contains("ctrl-z"), STEP);
             assertThat(pane).contains("GENERAL").contains("NAVIGATION").contains("ctrl-z");
 
             tmux.keys("Escape");
             tmux.waitFor("the summary again", p -> p.contains("Log levels") && !p.contains("help(keymap"), STEP);
             tmux.keys("Escape");
-            pane = tmux.waitFor("the proxies view again", p -> p.contains("proxies(all)"), STEP);
-            assertThat(pane).contains("</weather-front>");
+            pane = tmux.waitFor("the proxies view again", p -> p.contains("proxies(all)") && p.contains("</weather-front>"),
+                    STEP);
 
             tmux.literal("x");
-            pane = tmux.waitFor("the sync view with the NACK", p -> p.contains("rejected by Envoy"), STEP);
+            // Wait for the whole frame: a capture can land while the terminal is still being drawn.
+            pane = tmux.waitFor("the sync view with the NACK",
+                    p -> p.contains("rejected by Envoy") && p.contains("script load error"), STEP);
             assertThat(pane).contains("ratings-v1").contains("ERROR").contains("script load error");
             tmux.keys("Escape");
             tmux.waitFor("the proxies view again", p -> p.contains("proxies(all)") && !p.contains("sync["), STEP);
