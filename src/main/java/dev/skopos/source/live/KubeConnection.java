@@ -32,6 +32,12 @@ public final class KubeConnection implements AutoCloseable {
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** First delay before an informer re-watches; fabric8 doubles it up to 32x on repeated failures. */
     static final Duration WATCH_RECONNECT = Duration.ofSeconds(1);
+    /**
+     * Re-watch attempts before a broken watch is reported to the informer (1 + 2 + 4 s). Not
+     * unlimited: only a reported failure reaches the informer's exception handler, which records the
+     * outage for the banner and then re-lists and re-watches with its own backoff, forever.
+     */
+    static final int WATCH_RECONNECT_LIMIT = 3;
     /** Retries of a failed request (connect errors, 5xx); a few, so a timeout stays a timeout. */
     private static final int REQUEST_RETRIES = 2;
 
@@ -57,7 +63,7 @@ public final class KubeConnection implements AutoCloseable {
         config.setRequestTimeout((int) REQUEST_TIMEOUT.toMillis());
         config.setConnectionTimeout((int) CONNECT_TIMEOUT.toMillis());
         config.setWatchReconnectInterval((int) WATCH_RECONNECT.toMillis());
-        config.setWatchReconnectLimit(-1);
+        config.setWatchReconnectLimit(WATCH_RECONNECT_LIMIT);
         config.setRequestRetryBackoffLimit(REQUEST_RETRIES);
         NamedContext current = config.getCurrentContext();
         String name = current != null ? current.getName() : "in-cluster";

@@ -40,8 +40,9 @@ final class KubeErrors {
             if (code == 404) {
                 return new SourceException(Reason.NOT_FOUND, what + ": not found", t);
             }
+            // No HTTP status: the transport failed, and the cause says how ("Connection refused").
             Throwable cause = unwrap(k.getCause());
-            if (code == 0 && cause != null && cause != k) {
+            if (code <= 0 && cause != null && cause != k) {
                 return translate(cause, what);
             }
         }
