@@ -4,7 +4,6 @@ import dev.skopos.source.PodRef;
 import dev.skopos.source.SourceException;
 import dev.skopos.source.SourceException.Reason;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.http.WebSocketHandshakeException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -111,38 +109,19 @@ public final class AdminPorts implements AutoCloseable {
                 });
     }
 
-    /**
-     * Why the tunnel failed. The HTTP client only sees a closed connection; the reason is in the
-     * forward's errors: the API server refusing the upgrade (404 pod gone, 403 RBAC) or the kubelet's
-     * error channel (nothing listening in the pod).
-     */
-    SourceException transportFailure(Throwable cause, List<Throwable> tunnelErrors, PodRef pod, int port,
-                                            String path) {
+    /** Why the request failed: a timeout, or what the tunnel's errors say (see {@link ForwardErrors}). */
+    private SourceException transportFailure(Throwable cause, List<Throwable> tunnelErrors, PodRef pod, int port,
+                                             String path) {
         if (cause instanceof HttpTimeoutException) {
             return new SourceException(Reason.TIMEOUT, "pod " + where(pod) + " did not answer " + port + path
                     + " within " + seconds(timeout), cause);
         }
-        for (Throwable t : tunnelErrors) {
-            for (Throwable c = t; c != null; c = c.getCause()) {
-                if (c instanceof WebSocketHandshakeException h) {
-                    int code = h.getResponse() == null ? 0 : h.getResponse().code();
-                    if (code == 404) {
-                        return new SourceException(Reason.NOT_FOUND, "pod " + where(pod) + " is gone", cause);
-                    }
-                    if (code == 401 || code == 403) {
-                        return new SourceException(Reason.FORBIDDEN, "forbidden: needs create on pods/portforward", cause);
-                    }
-                    return new SourceException(Reason.UNREACHABLE, "port-forward to pod " + where(pod)
-                            + " refused by the API server (HTTP " + code + ")", cause);
-                }
-                String message = String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT);
-                if (message.contains("connection refused")) {
-                    return refused(pod, port, cause);
-                }
-            }
+        SourceException explained = ForwardErrors.explain(tunnelErrors, pod, port, cause);
+        if (explained != null) {
+            return explained;
         }
         if (cause instanceof ConnectException) {
-            return refused(pod, port, cause);
+            return ForwardErrors.refused(pod, port, cause);
         }
         return new SourceException(Reason.UNREACHABLE, "pod " + where(pod) + ":" + port + path + ": "
                 + SourceException.describe(cause), cause);
@@ -161,17 +140,12 @@ public final class AdminPorts implements AutoCloseable {
         return new SourceException(reason, where(pod) + ":" + port + path + " answered " + status + ": " + first);
     }
 
-    private static SourceException refused(PodRef pod, int port, Throwable cause) {
-        return new SourceException(Reason.UNREACHABLE, "pod " + where(pod) + ": nothing listens on port " + port
-                + " (connection refused)", cause);
-    }
-
     private static String seconds(Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     private static String where(PodRef pod) {
-        return pod.namespace() + "/" + pod.name();
+        return ForwardErrors.where(pod);
     }
 
     private static Throwable unwrap(Throwable error) {
