@@ -93,9 +93,8 @@ public final class SkoposCommand implements Callable<Integer> {
             err.println("skopos: -n and -A exclude each other");
             return 2;
         }
-        if (!demo) {
-            err.println("skopos: " + (snapshot != null ? "opening snapshots" : "watching live clusters")
-                    + " is not built yet; run 'skopos --demo' for the simulated mesh");
+        if (snapshot != null) {
+            err.println("skopos: opening snapshots is not built yet; run 'skopos --demo' for the simulated mesh");
             return 2;
         }
         Path log = FileLogging.install(paths.logFile());
@@ -104,7 +103,15 @@ public final class SkoposCommand implements Callable<Integer> {
             t.setDaemon(true);
             return t;
         });
-        try (MeshSource source = demoMesh.join()) {
+        MeshSource opened;
+        try {
+            opened = demo ? demoMesh.join() : Sources.live(kubeconfig, contexts, background);
+        } catch (Sources.Unsupported e) {
+            err.println("skopos: " + e.getMessage() + " (or run 'skopos --demo' for the simulated mesh)");
+            background.shutdownNow();
+            return 2;
+        }
+        try (MeshSource source = opened) {
             ShellSettings settings = new ShellSettings(source, keys, look, Clock.systemDefaultZone(), background,
                     readOnly, Scope.of(namespace), VersionProvider.version());
             TerminalApp.runOnTerminal(settings);

@@ -1,10 +1,19 @@
 package dev.skopos.cli;
 
 import dev.skopos.source.MeshSource;
+import dev.skopos.source.SourceException;
 import dev.skopos.source.demo.DemoSource;
+import dev.skopos.source.live.LiveSources;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
-/** Opens the {@link MeshSource} that {@link SourceOptions} name; the one place one-shot commands pick an implementation. */
+/** Opens the {@link MeshSource} that {@link SourceOptions} name; the one place commands pick an implementation. */
 final class Sources {
+
+    /** Envoy's admin port in Istio's proxies. */
+    static final int ENVOY_ADMIN_PORT = 15000;
 
     /** The source cannot be opened with these options: a usage problem (exit 2). */
     static final class Unsupported extends Exception {
@@ -13,6 +22,13 @@ final class Sources {
         }
     }
 
+    /** Port-forward HTTP and parsing run here; daemon threads, so a one-shot command can just exit. */
+    private static final ExecutorService BACKGROUND = Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "skopos-live");
+        t.setDaemon(true);
+        return t;
+    });
+
     private Sources() {
     }
 
@@ -20,6 +36,20 @@ final class Sources {
         if (options.demo) {
             return DemoSource.create();
         }
-        throw new Unsupported("live clusters are not supported yet; use -f FILE or --demo");
+        return live(options.kubeconfig, options.contexts, BACKGROUND);
+    }
+
+    /** A live cluster; several contexts at once are a later step, so more than one is refused clearly. */
+    static MeshSource live(Path kubeconfig, List<String> contexts, java.util.concurrent.Executor executor)
+            throws Unsupported {
+        if (contexts != null && contexts.size() > 1) {
+            throw new Unsupported("watching several contexts at once is not supported yet; pass one --context");
+        }
+        String context = contexts == null || contexts.isEmpty() ? null : contexts.get(0);
+        try {
+            return LiveSources.open(kubeconfig, context, ENVOY_ADMIN_PORT, executor);
+        } catch (SourceException e) {
+            throw new Unsupported(e.getMessage());
+        }
     }
 }

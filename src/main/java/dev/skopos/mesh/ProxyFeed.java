@@ -28,8 +28,13 @@ public final class ProxyFeed {
         this.executor = executor;
     }
 
+    /** Everything off the caller's thread: a live source may start an informer to find istiod. */
     public CompletableFuture<ProxyList> load(Scope scope) {
-        List<IstiodInstance> istiods = source.istiod().instances();
+        return CompletableFuture.supplyAsync(() -> source.istiod().instances(), executor)
+                .thenCompose(istiods -> load(scope, istiods));
+    }
+
+    private CompletableFuture<ProxyList> load(Scope scope, List<IstiodInstance> istiods) {
         List<CompletableFuture<Replica>> replies = new ArrayList<>();
         for (IstiodInstance istiod : istiods) {
             replies.add(source.istiod().syncz(istiod)

@@ -72,7 +72,7 @@ class ProxyConfigCommandTest {
     @CsvSource(delimiter = '|', value = {
         "pc cluster -f /no/such/file.json|1|skopos: /no/such/file.json: no such file",
         "pc cluster nope-1.weather --demo|1|skopos: ",
-        "pc cluster " + FRONTEND + "|2|skopos: live clusters are not supported yet; use -f FILE or --demo",
+        "pc cluster " + FRONTEND + " --kubeconfig /nonexistent/kubeconfig|2|skopos: kubeconfig /nonexistent/kubeconfig not found",
         "pc cluster|2|skopos: cluster requires a pod name or --file",
         "pc cluster " + FRONTEND + " --demo -o xml|2|skopos: output format",
     })

@@ -155,8 +155,8 @@ class ProxyStatusCommandTest {
         "ps --istiod-file /no/such --envoy-file /no/such | 1 | skopos: /no/such: no such file",
         "ps --demo -o wide                        | 2 | skopos: output format \"wide\" not supported; use table, json or yaml",
         "ps --demo --verbosity 2                  | 2 | skopos: --verbosity takes 0 or 1",
-        "ps                                       | 2 | skopos: live clusters are not supported yet; use -f FILE or --demo",
-        "ps " + SYNCED_PROXY + "                  | 2 | skopos: live clusters are not supported yet; use -f FILE or --demo",
+        "ps --kubeconfig /nonexistent/kubeconfig  | 2 | skopos: kubeconfig /nonexistent/kubeconfig not found",
+        "ps " + SYNCED_PROXY + " --kubeconfig /nonexistent/kubeconfig | 2 | skopos: kubeconfig /nonexistent/kubeconfig not found",
         "ps --envoy-file x.json                   | 2 | skopos: compare needs POD[.NAMESPACE], or both --istiod-file and --envoy-file",
         "ps nobody-1.nowhere --demo               | 1 | skopos: proxy nobody-1.nowhere is not connected to any istiod (checked 2)",
     })

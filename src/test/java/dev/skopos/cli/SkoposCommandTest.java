@@ -52,9 +52,16 @@ class SkoposCommandTest {
     }
 
     @Test
-    void liveModeSaysItIsNotBuiltYetAndPointsAtTheDemo() {
-        Result r = run();
-        assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("skopos --demo");
+    void anUnusableKubeconfigIsOneLineAndPointsAtTheDemo(@TempDir Path dir) throws Exception {
+        Result missing = run("--kubeconfig", dir.resolve("nope").toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).startsWith("skopos: ").contains("skopos --demo").hasLineCount(1);
+        Path broken = dir.resolve("config");
+        Files.writeString(broken, "apiVersion: v1\nclusters: [this is not: a kubeconfig\n");
+        Result malformed = run("--kubeconfig", broken.toString());
+        assertThat(malformed.code()).isEqualTo(2);
+        assertThat(malformed.err()).hasLineCount(1);
+        Result unknownContext = run("--kubeconfig", broken.toString(), "--context", "a,b");
+        assertThat(unknownContext.code()).isEqualTo(2);
     }
 }
