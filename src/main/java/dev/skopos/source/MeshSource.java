@@ -20,6 +20,14 @@ public interface MeshSource extends AutoCloseable {
 
     PortForwards portForwards();
 
+    /**
+     * Why the data may be out of date, e.g. "API server unreachable: Connection refused, data from
+     * 2m ago"; empty while the source is current (the demo always is).
+     */
+    default String staleness(java.time.Instant now) {
+        return "";
+    }
+
     /** Releases watches, forwards and threads. Never throws. */
     @Override
     void close();

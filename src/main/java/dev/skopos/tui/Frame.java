@@ -40,6 +40,7 @@ final class Frame {
         view.render(c, new Rect(box.x() + 1, box.y() + 1, box.width() - 2, box.height() - 2));
         crumbs(c, w, h - 2);
         flash(c, w, h - 1);
+        staleBanner(c, w, 2);
         return prompt(c, w, 2);
     }
 
@@ -153,6 +154,15 @@ final class Frame {
             default -> {
                 return null;
             }
+        }
+    }
+
+    /** A lost API server must not go unnoticed: the banner replaces the prompt line until it recovers. */
+    private void staleBanner(Canvas c, int w, int y) {
+        String stale = shell.source().staleness(shell.clock().instant());
+        if (!stale.isEmpty() && shell.mode() == Shell.Mode.NORMAL) {
+            c.fill(0, y, w, "header.alert");
+            c.text(1, y, w - 2, "STALE: " + stale, "header.alert");
         }
     }
 

@@ -24,6 +24,7 @@ public final class TerminalApp {
     private final Shell shell;
     private boolean drawn;
     private long lastTick = System.nanoTime();
+    private String lastStaleness = "";
 
     public TerminalApp(Screen screen, Shell shell) {
         this.screen = screen;
@@ -77,6 +78,12 @@ public final class TerminalApp {
         if (System.nanoTime() - lastTick > TICK_NANOS) {
             lastTick = System.nanoTime();
             shell.current().tick(shell);
+            // The stale banner's age moves every second while the API server is away: redraw it.
+            String staleness = shell.source().staleness(shell.clock().instant());
+            if (!staleness.equals(lastStaleness)) {
+                lastStaleness = staleness;
+                changed = true;
+            }
         }
         TerminalSize resized = screen.doResizeIfNecessary();
         changed |= shell.flashExpired();

@@ -32,6 +32,12 @@ class FailingSourceTest {
         boolean forbidPods;
         boolean istiodDown;
         boolean garbageEnvoy;
+        String stale = "";
+
+        @Override
+        public String staleness(java.time.Instant now) {
+            return stale;
+        }
 
         @Override
         public SourceInfo info() {
@@ -148,6 +154,20 @@ class FailingSourceTest {
         Pilot p = new Pilot(source, ShellTest.CLOCK, 120, 40, false);
         assertThat(p.text()).contains("cannot list proxies: forbidden: needs list on pods");
         assertThat(p.type("j").type("?").text()).contains("help(keymap");
+    }
+
+    @Test
+    void aLostApiServerShowsAStaleBannerAndKeepsTheData() {
+        Broken source = new Broken();
+        Pilot p = new Pilot(source, ShellTest.CLOCK, 120, 40, false);
+        assertThat(p.text()).doesNotContain("STALE:");
+        source.stale = "API server unreachable: Connection refused, data from 2m ago";
+        p.type("j");
+        assertThat(p.row(2)).contains("STALE: API server unreachable: Connection refused, data from 2m ago");
+        assertThat(p.text()).contains("weather-frontend");
+        source.stale = "";
+        p.type("k");
+        assertThat(p.row(2)).doesNotContain("STALE");
     }
 
     @Test

@@ -100,6 +100,11 @@ public final class LiveSource implements MeshSource {
         return connection.kubernetesVersion();
     }
 
+    @Override
+    public String staleness(java.time.Instant now) {
+        return health().banner(now);
+    }
+
     /** Freshness of the cached objects, for the header banner. */
     public Health health() {
         return objects.health();
