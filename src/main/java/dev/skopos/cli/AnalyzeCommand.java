@@ -224,6 +224,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     /** The cluster's objects with the files over them; null when -n names a namespace the cluster lacks. */
     private AnalysisScope.Inputs fromCluster(PrintWriter err, ManifestFiles.Loaded loaded, String namespace) throws Stop {
         try (MeshSource mesh = Sources.open(source)) {
+            // istioctl analyzes everything it can list: wait for every kind, not just pods.
+            Sources.awaitSynced(mesh, mesh.objects().servedKinds());
             if (source.namespace != null && !allNamespaces && mesh.objects().list(ResourceKind.NAMESPACE, Scope.ALL)
                     .stream().noneMatch(o -> o.name().equals(source.namespace))) {
                 err.println("namespace \"" + source.namespace + "\" not found");
@@ -233,8 +235,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
             return AnalysisScope.overCluster(cluster, loaded, namespace, meshConfig(cluster.meshConfig()),
                     meshNetworks(cluster.meshNetworks()));
         } catch (Sources.Unsupported e) {
-            throw new Stop(EXIT_UNSUPPORTED, "live clusters are not supported yet; use --demo, "
-                    + "or --use-kube=false FILES to analyze manifests only");
+            throw new Stop(EXIT_UNSUPPORTED, e.getMessage() + "; use --demo, or --use-kube=false FILES to analyze"
+                    + " manifests only");
         }
     }
 

@@ -9,6 +9,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Libraries (fabric8, Caffeine) log through java.util.logging: to the log file, never the terminal.
+        FileLogging.install(dev.skopos.config.XdgPaths.fromEnvironment().logFile());
         System.exit(execute(args));
     }
 

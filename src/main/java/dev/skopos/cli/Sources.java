@@ -32,11 +32,25 @@ final class Sources {
     private Sources() {
     }
 
+    /** How long a one-shot command waits for the cluster's objects before printing. */
+    static final java.time.Duration SYNC_WAIT = java.time.Duration.ofSeconds(30);
+
+    /** For one-shot commands: a live source waits until pods and namespaces are listed, so output is complete. */
     static MeshSource open(SourceOptions options) throws Unsupported {
         if (options.demo) {
             return DemoSource.create();
         }
-        return live(options.kubeconfig, options.contexts, BACKGROUND);
+        MeshSource source = live(options.kubeconfig, options.contexts, BACKGROUND);
+        awaitSynced(source, List.of(dev.skopos.source.ResourceKind.POD, dev.skopos.source.ResourceKind.NAMESPACE));
+        return source;
+    }
+
+    /** Blocks (bounded) until a live source has listed these kinds; the demo is always complete. */
+    static void awaitSynced(MeshSource source, java.util.Collection<dev.skopos.source.ResourceKind> kinds) {
+        if (source instanceof dev.skopos.source.live.LiveSource live
+                && live.objects() instanceof dev.skopos.source.live.LiveClusterObjects objects) {
+            objects.awaitSynced(kinds, SYNC_WAIT);
+        }
     }
 
     /** A live cluster; several contexts at once are a later step, so more than one is refused clearly. */

@@ -278,11 +278,11 @@ class AnalyzeCommandTest {
     }
 
     @Test
-    void withoutDemoOrFilesOnlyTheLiveClusterIsNotSupportedYet() {
-        Result r = analyze("analyze", vs);
+    void withoutDemoOrFilesAnUnusableKubeconfigIsOneLine() {
+        Result r = analyze("analyze", "--kubeconfig", "/nonexistent/kubeconfig", vs);
 
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).startsWith("skopos: live clusters are not supported yet");
+        assertThat(r.err()).startsWith("skopos: kubeconfig /nonexistent/kubeconfig not found").contains("--demo");
     }
 
     @Test
