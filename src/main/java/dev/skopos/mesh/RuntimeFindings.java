@@ -10,6 +10,7 @@ import dev.skopos.envoy.CertsParser;
 import dev.skopos.envoy.config.ConfigDumpParser;
 import dev.skopos.envoy.config.ParseOptions;
 import dev.skopos.envoy.config.Section;
+import dev.skopos.istiod.ReplicaLoad;
 import dev.skopos.istiod.TypeSync;
 
 import dev.skopos.source.KubeObject;
@@ -46,8 +47,6 @@ public final class RuntimeFindings {
             }
         }
         CompletableFuture<ProxyList> proxies = new ProxyFeed(source, executor).load(Scope.ALL);
-        CompletableFuture<IstiodOverview> istiod = IstiodOverview.load(source, executor)
-                .exceptionally(e -> null);
         return proxies.thenCompose(list -> {
             List<Diagnostic> out = new ArrayList<>();
             for (Proxy p : list.proxies()) {
@@ -64,10 +63,11 @@ public final class RuntimeFindings {
                             .thenApply(body -> warming(p, pod, body)).exceptionally(e -> List.of()));
                 }
             }
-            return CompletableFuture.allOf(perProxy.toArray(CompletableFuture[]::new)).thenCombine(istiod, (done, o) -> {
+            return CompletableFuture.allOf(perProxy.toArray(CompletableFuture[]::new)).thenApply(done -> {
                 perProxy.forEach(f -> out.addAll(f.join()));
-                if (o != null && o.load().unbalanced()) {
-                    out.add(new Diagnostic(Catalog.type("IstiodUnbalanced"), null, List.of(o.load().description())));
+                ReplicaLoad load = replicaLoad(source, list);
+                if (load.unbalanced()) {
+                    out.add(new Diagnostic(Catalog.type("IstiodUnbalanced"), null, List.of(load.description())));
                 }
                 if (roots.size() > 1) {
                     List<String> parts = new ArrayList<>();
@@ -79,6 +79,21 @@ public final class RuntimeFindings {
                 return out;
             });
         });
+    }
+
+    /**
+     * Proxies per istiod replica, counted from the sync reports the proxy list already pulled
+     * (asking every replica again for syncz and metrics would double the work of each analysis).
+     */
+    private static ReplicaLoad replicaLoad(MeshSource source, ProxyList list) {
+        Map<String, Long> perReplica = new java.util.LinkedHashMap<>();
+        source.istiod().instances().forEach(i -> perReplica.put(i.name(), 0L));
+        for (Proxy p : list.proxies()) {
+            if (p.sync() != null) {
+                perReplica.merge(p.sync().istiod(), 1L, Long::sum);
+            }
+        }
+        return ReplicaLoad.of(perReplica);
     }
 
     private static void sync(Proxy p, Resource pod, Clock clock, List<Diagnostic> out) {

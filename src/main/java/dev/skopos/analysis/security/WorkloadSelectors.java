@@ -28,12 +28,7 @@ final class WorkloadSelectors {
     }
 
     static boolean matches(Map<String, String> selector, Map<String, String> labels) {
-        for (Map.Entry<String, String> e : selector.entrySet()) {
-            if (!e.getValue().equals(labels.get(e.getKey()))) {
-                return false;
-            }
-        }
-        return true;
+        return dev.skopos.analysis.networking.Selectors.matches(selector, labels);
     }
 
     /** The selector as Kubernetes prints it, which istioctl puts in messages: {@code a=b,c=d}, keys sorted. */

@@ -1,5 +1,6 @@
 package dev.skopos.mesh.explain;
 
+import dev.skopos.analysis.networking.Hosts;
 import dev.skopos.analysis.Resource;
 import dev.skopos.analysis.ResourceSnapshot;
 import dev.skopos.envoy.config.ConfigDump;
@@ -30,7 +31,7 @@ final class DestinationRuleExplainer {
 
     CompletableFuture<Explanation> explain(Resource dr) {
         Explainer base = new Explainer(snapshot, proxies, dumps);
-        String host = Hostnames.fqdn(dr.spec().path("host").asText(), dr.namespace());
+        String host = Hosts.fqdn(dr.namespace(), dr.spec().path("host").asText());
         String me = dr.namespace() + "/" + dr.name();
         List<Proxy> clients = base.clients(dr.namespace(), host);
         List<CompletableFuture<List<Evidence>>> parts = new ArrayList<>();
@@ -80,7 +81,7 @@ final class DestinationRuleExplainer {
             return null;
         }
         for (Resource pod : snapshot.list("", "Pod")) {
-            if (pod.namespace().equals(service.namespace()) && pod.labels().entrySet().containsAll(selector.entrySet())) {
+            if (pod.namespace().equals(service.namespace()) && dev.skopos.analysis.networking.Selectors.matches(selector, pod.labels())) {
                 for (Proxy p : proxies) {
                     if (p.pod().name().equals(pod.name()) && p.pod().namespace().equals(pod.namespace())) {
                         return p;

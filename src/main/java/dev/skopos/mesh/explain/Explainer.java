@@ -1,5 +1,7 @@
 package dev.skopos.mesh.explain;
 
+import dev.skopos.analysis.networking.Hosts;
+import dev.skopos.analysis.networking.Selectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.skopos.analysis.Diagnostic;
 import dev.skopos.analysis.Resource;
@@ -49,7 +51,7 @@ public final class Explainer {
         }
         if (r.is("", "Service")) {
             return snapshot.list("networking.istio.io", "VirtualService").stream()
-                    .filter(vs -> routesTo(vs, Hostnames.fqdn(r.name(), r.namespace())))
+                    .filter(vs -> routesTo(vs, Hosts.fqdn(r.namespace(), r.name())))
                     .findFirst().map(this::virtualService)
                     .orElseGet(() -> CompletableFuture.completedFuture(Explanation.none(
                             "no VirtualService routes to this Service, so its port protocol changes no routing")));
@@ -128,7 +130,7 @@ public final class Explainer {
     private static boolean routesTo(Resource vs, String fqdn) {
         for (JsonNode http : vs.spec().path("http")) {
             for (JsonNode dest : http.path("route")) {
-                if (Hostnames.fqdn(dest.path("destination").path("host").asText(), vs.namespace()).equals(fqdn)) {
+                if (Hosts.fqdn(vs.namespace(), dest.path("destination").path("host").asText()).equals(fqdn)) {
                     return true;
                 }
             }
@@ -140,7 +142,7 @@ public final class Explainer {
         Set<String> hosts = new LinkedHashSet<>();
         for (JsonNode http : vs.spec().path("http")) {
             for (JsonNode dest : http.path("route")) {
-                hosts.add(Hostnames.fqdn(dest.path("destination").path("host").asText(), vs.namespace()));
+                hosts.add(Hosts.fqdn(vs.namespace(), dest.path("destination").path("host").asText()));
             }
         }
         if (hosts.isEmpty()) {
@@ -190,7 +192,7 @@ public final class Explainer {
 
     Resource serviceOf(String fqdn) {
         for (Resource s : snapshot.list("", "Service")) {
-            if (Hostnames.fqdn(s.name(), s.namespace()).equals(fqdn)) {
+            if (Hosts.fqdn(s.namespace(), s.name()).equals(fqdn)) {
                 return s;
             }
         }
@@ -209,8 +211,6 @@ public final class Explainer {
     }
 
     static Map<String, String> selector(Resource service) {
-        Map<String, String> out = new java.util.LinkedHashMap<>();
-        service.spec().path("selector").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
-        return out;
+        return Selectors.labels(service.spec().path("selector"));
     }
 }
