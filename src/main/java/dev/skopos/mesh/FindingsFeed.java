@@ -17,38 +17,55 @@ import java.util.concurrent.Executor;
  */
 public final class FindingsFeed {
 
-    /** The findings, the snapshot they came from (explanations read it), and the kinds that could not be read. */
-    public record Findings(List<Diagnostic> diagnostics, ResourceSnapshot snapshot, List<String> problems) {
+    /**
+     * The findings (objects' and runtime ones, merged and ordered), the snapshot they came from
+     * (explanations read it), the runtime findings alone (so a refresh can reuse them), and the
+     * parts that could not be read.
+     */
+    public record Findings(List<Diagnostic> diagnostics, ResourceSnapshot snapshot, List<Diagnostic> runtime,
+                           List<String> problems) {
         public Findings {
             diagnostics = List.copyOf(diagnostics);
+            runtime = List.copyOf(runtime);
             problems = List.copyOf(problems);
         }
     }
 
+    /** Runtime findings, or why they could not be pulled. */
+    private record Runtime(List<Diagnostic> found, String problem) {}
+
     private FindingsFeed() {
     }
 
-    /** The objects' findings and, joined in, the runtime ones (sync, certificates, secrets, istiod load). */
-    public static CompletableFuture<Findings> load(MeshSource source, Executor executor, java.time.Clock clock) {
+    /**
+     * Analyses the objects and joins the runtime findings: pulled afresh when {@code reuseRuntime}
+     * is null, else those given (pulling every proxy's certificates on each object change would make
+     * a busy cluster's pod churn into a stream of port-forwards).
+     */
+    public static CompletableFuture<Findings> load(MeshSource source, Executor executor, java.time.Clock clock,
+                                                   List<Diagnostic> reuseRuntime) {
         CompletableFuture<Findings> objects = CompletableFuture.supplyAsync(() -> {
             List<String> problems = new ArrayList<>();
             AnalysisInputs.ClusterView view = AnalysisInputs.fromCluster(source.objects(), problems);
             ResourceSnapshot snapshot = new ResourceSnapshot(view.resources(), view.meshConfig(), view.meshNetworks());
-            return new Findings(AnalysisRun.run(snapshot, Analyzers.all(), Suppressions.NONE), snapshot, problems);
+            return new Findings(AnalysisRun.run(snapshot, Analyzers.all(), Suppressions.NONE), snapshot, List.of(),
+                    problems);
         }, executor);
-        CompletableFuture<Object> runtime = CompletableFuture.supplyAsync(() -> RuntimeFindings.load(source, executor, clock),
-                executor).thenCompose(f -> f).handle((list, e) -> e == null ? (Object) list
-                : "runtime checks: " + dev.skopos.source.SourceException.describe(e));
+        CompletableFuture<Runtime> runtime = reuseRuntime != null
+                ? CompletableFuture.completedFuture(new Runtime(reuseRuntime, null))
+                : CompletableFuture.supplyAsync(() -> RuntimeFindings.load(source, executor, clock), executor)
+                        .thenCompose(f -> f)
+                        .handle((list, e) -> e == null ? new Runtime(list, null)
+                                : new Runtime(List.of(), "runtime checks: " + dev.skopos.source.SourceException.describe(e)));
         return objects.thenCombine(runtime, (f, r) -> {
             List<Diagnostic> all = new ArrayList<>(f.diagnostics());
-            List<String> problems = new ArrayList<>(f.problems());
-            if (r instanceof List<?> list) {
-                list.forEach(d -> all.add((Diagnostic) d));
-            } else {
-                problems.add(String.valueOf(r));
-            }
+            all.addAll(r.found());
             all.sort(AnalysisRun.ORDER);
-            return new Findings(all, f.snapshot(), problems);
+            List<String> problems = new ArrayList<>(f.problems());
+            if (r.problem() != null) {
+                problems.add(r.problem());
+            }
+            return new Findings(all, f.snapshot(), r.found(), problems);
         });
     }
 }

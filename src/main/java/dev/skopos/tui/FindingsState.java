@@ -11,10 +11,21 @@ import java.util.List;
  */
 final class FindingsState {
 
+    /** How often the runtime checks (certificates, secrets of every proxy) are pulled again. */
+    static final long RUNTIME_EVERY_NANOS = 60_000_000_000L;
+
     private FindingsFeed.Findings latest;
+    private long runtimeAt;
+    private boolean forceRuntime;
     private String error;
     private boolean inFlight;
     private boolean again;
+
+    /** ctrl-r in the findings view: ask the proxies again now, not at the next minute. */
+    void refreshAll(Shell shell) {
+        forceRuntime = true;
+        refresh(shell);
+    }
 
     void refresh(Shell shell) {
         if (inFlight) {
@@ -22,7 +33,14 @@ final class FindingsState {
             return;
         }
         inFlight = true;
-        shell.await(FindingsFeed.load(shell.source(), shell.settings().background(), shell.clock()), f -> {
+        // Objects are re-analysed on every change; the proxies are asked again at most once a minute.
+        boolean pullRuntime = latest == null || forceRuntime || System.nanoTime() - runtimeAt > RUNTIME_EVERY_NANOS;
+        forceRuntime = false;
+        if (pullRuntime) {
+            runtimeAt = System.nanoTime();
+        }
+        shell.await(FindingsFeed.load(shell.source(), shell.settings().background(), shell.clock(),
+                pullRuntime ? null : latest.runtime()), f -> {
             latest = f;
             error = null;
             done(shell);

@@ -59,7 +59,7 @@ final class FindingsView extends TableView {
 
     @Override
     public void refresh(Shell shell) {
-        shell.findings().refresh(shell);
+        shell.findings().refreshAll(shell);
     }
 
     private Diagnostic selected() {
