@@ -8,7 +8,9 @@ import dev.skopos.config.ThemeLoader;
 import dev.skopos.config.XdgPaths;
 import dev.skopos.source.MeshSource;
 import dev.skopos.source.Scope;
+import dev.skopos.source.ConnectingSource;
 import dev.skopos.source.demo.DemoSource;
+import dev.skopos.tui.Shell;
 import dev.skopos.tui.ShellSettings;
 import dev.skopos.tui.TerminalApp;
 import java.io.PrintWriter;
@@ -103,22 +105,41 @@ public final class SkoposCommand implements Callable<Integer> {
             t.setDaemon(true);
             return t;
         });
-        MeshSource opened;
-        try {
-            opened = demo ? demoMesh.join() : Sources.live(kubeconfig, contexts, background);
-        } catch (Sources.Unsupported e) {
-            err.println("skopos: " + e.getMessage() + " (or run 'skopos --demo' for the simulated mesh)");
-            background.shutdownNow();
-            return 2;
-        }
-        try (MeshSource source = opened) {
-            ShellSettings settings = new ShellSettings(source, keys, look, Clock.systemDefaultZone(), background,
+        ShellSettings settings;
+        if (demo) {
+            settings = new ShellSettings(demoMesh.join(), keys, look, Clock.systemDefaultZone(), background,
                     readOnly, Scope.of(namespace), VersionProvider.version());
-            TerminalApp.runOnTerminal(settings);
+        } else {
+            // The kubeconfig is checked now (a bad file or context is a usage error before the screen
+            // starts); the Kubernetes client is built after the first frame (FINDINGS: seconds otherwise).
+            List<String> watch;
+            try {
+                Kubeconfig kubeconfigFile = Kubeconfig.read(kubeconfig);
+                watch = contexts == null || contexts.isEmpty() ? kubeconfigFile.defaultContexts() : contexts;
+                kubeconfigFile.requireContexts(watch);
+            } catch (Kubeconfig.Unusable e) {
+                err.println("skopos: " + e.getMessage() + " (or run 'skopos --demo' for the simulated mesh)");
+                background.shutdownNow();
+                return 2;
+            }
+            Clock clock = Clock.systemDefaultZone();
+            settings = new ShellSettings(new ConnectingSource(watch, clock.instant()), keys, look, clock, background,
+                    readOnly, Scope.of(namespace), VersionProvider.version(),
+                    new LiveContexts(kubeconfig, Sources.ENVOY_ADMIN_PORT, background),
+                    contexts == null ? List.of() : contexts);
+        }
+        try {
+            Shell shell = TerminalApp.runOnTerminal(settings);
+            String failure = shell.connectionFailure();
+            if (failure != null) {
+                err.println("skopos: cannot connect to " + settings.source().info().label() + ": " + failure);
+                return 1;
+            }
             return 0;
         } catch (Exception e) {
             LOG.log(Level.SEVERE, "skopos stopped on an error", e);
             err.println("skopos: " + e.getMessage() + (log != null ? " (details in " + log + ")" : ""));
+            settings.source().close();
             return 1;
         } finally {
             background.shutdownNow();

@@ -8,7 +8,8 @@ import java.util.List;
  */
 public record SourceInfo(Kind kind, List<String> contexts, String description, List<String> istioVersions) {
 
-    public enum Kind { LIVE, SNAPSHOT, DEMO }
+    /** CONNECTING: a placeholder while the kube client is built and the first answers come in. */
+    public enum Kind { LIVE, SNAPSHOT, DEMO, CONNECTING }
 
     public SourceInfo {
         contexts = List.copyOf(contexts);
@@ -20,7 +21,7 @@ public record SourceInfo(Kind kind, List<String> contexts, String description, L
         return switch (kind) {
             case DEMO -> "demo";
             case SNAPSHOT -> "snapshot " + description;
-            case LIVE -> String.join(",", contexts);
+            case LIVE, CONNECTING -> String.join(",", contexts);
         };
     }
 }

@@ -161,8 +161,9 @@ final class Frame {
     private void staleBanner(Canvas c, int w, int y) {
         String stale = shell.source().staleness(shell.clock().instant());
         if (!stale.isEmpty() && shell.mode() == Shell.Mode.NORMAL) {
+            boolean connecting = shell.source().info().kind() == dev.skopos.source.SourceInfo.Kind.CONNECTING;
             c.fill(0, y, w, "header.alert");
-            c.text(1, y, w - 2, "STALE: " + stale, "header.alert");
+            c.text(1, y, w - 2, (connecting ? "" : "STALE: ") + stale, "header.alert");
         }
     }
 

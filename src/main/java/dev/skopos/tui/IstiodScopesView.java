@@ -95,13 +95,15 @@ final class IstiodScopesView extends TableView {
 
     private void apply(Shell shell, String scope, ScopeLevel from, ScopeLevel to) {
         String key = key(scope);
-        shell.await(shell.source().istiod().setLogScope(istiod, scope, to.wire()), done -> {
+        // The undo goes to this istiod even if the user switches to another context before exiting.
+        dev.skopos.source.IstiodDebug debug = shell.source().istiod();
+        shell.await(debug.setLogScope(istiod, scope, to.wire()), done -> {
             ScopeLevel original = shell.reverts().originalOf(key).map(ScopeLevel::parse).orElse(from);
             if (original == to) {
                 shell.reverts().forget(key);
             } else {
                 shell.reverts().register(key, original.wire(),
-                        () -> shell.source().istiod().setLogScope(istiod, scope, original.wire()));
+                        () -> debug.setLogScope(istiod, scope, original.wire()));
             }
             shell.flash(istiod.name() + " scope " + scope + " is now " + to.wire()
                     + (original == to ? "" : " (back to " + original.wire() + " on exit)"), false);

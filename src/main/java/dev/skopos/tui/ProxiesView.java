@@ -81,6 +81,14 @@ final class ProxiesView extends TableView {
     /** Loads in the background; a refresh asked for while one runs is coalesced into one more. */
     @Override
     public void refresh(Shell shell) {
+        if (shell.source() instanceof dev.skopos.source.ConnectingSource connecting) {
+            if (connecting.failure() != null) {
+                setLoadError("cannot connect to " + connecting.info().label() + ": " + connecting.failure());
+            } else {
+                setWaiting("connecting to " + connecting.info().label() + "…");
+            }
+            return; // nothing to list until the shell swaps the cluster in
+        }
         if (inFlight) {
             again = true;
             return;

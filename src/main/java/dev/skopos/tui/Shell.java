@@ -3,11 +3,7 @@ package dev.skopos.tui;
 import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
-import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
-import dev.skopos.config.Action;
-import dev.skopos.config.KeyChord;
-import dev.skopos.render.RowFilter;
 import dev.skopos.source.MeshSource;
 import dev.skopos.source.Scope;
 import java.time.Clock;
@@ -34,22 +30,27 @@ public final class Shell {
     private final Palette palette;
     private final Deque<View> stack = new ArrayDeque<>();
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
-    private final LineEditor editor = new LineEditor();
+    private final ShellKeys keys = new ShellKeys(this);
     private final Commands commands;
     private final Frame frame;
-    private Mode mode = Mode.NORMAL;
     private Scope scope;
     private String flash;
     private boolean flashError;
     private long flashUntil;
     private boolean flashShown;
-    private String confirmQuestion;
-    private Runnable confirmYes;
     private boolean quit;
     private HeaderStats stats = HeaderStats.NONE;
     private dev.skopos.mesh.EnvoyConfigs envoyConfigs;
-    private final FindingsState findings = new FindingsState();
-    private final ExitReverts reverts = new ExitReverts();
+    private FindingsState findings = new FindingsState();
+    private ExitReverts reverts = new ExitReverts();
+    private final ContextSwitch contextSwitch = new ContextSwitch();
+    /** The source views read; replaced by a context switch (GUI thread only). */
+    private MeshSource source;
+    private dev.skopos.source.Subscription findingsChanges;
+    /** Bumped by every source switch, so answers from the previous source are dropped, not shown. */
+    private int generation;
+    /** Live clusters connect once the first frame is on screen: the frame must not wait for the client. */
+    private boolean connectPending;
 
     /** What the header says about the proxies in scope; the proxies view keeps it current. */
     record HeaderStats(int proxies, int faulty, List<String> dataPlaneVersions) {
@@ -62,16 +63,49 @@ public final class Shell {
         this.scope = settings.scope();
         this.commands = ShellCommands.create();
         this.frame = new Frame(this);
+        this.source = settings.source();
         push(new ProxiesView());
-        // The first analysis starts once the proxies are on screen (ProxiesView), so it does not slow
-        // the first frame. Findings follow the objects: re-analyse whenever anything changes (one run at a time).
-        settings.source().objects().onChange(() -> post(() -> findings.refresh(this)));
+        followFindings();
+        connectPending = settings.connectsOnStart();
+    }
+
+    /**
+     * The first analysis starts once the proxies are on screen (ProxiesView), so it does not slow
+     * the first frame. Findings follow the objects: re-analyse whenever anything changes (one run at a time).
+     */
+    private void followFindings() {
+        findingsChanges = source.objects().onChange(() -> post(() -> findings.refresh(this)));
+    }
+
+    /**
+     * Makes {@code next} the source every view reads and starts over on it: a fresh proxies view
+     * (keeping the namespace scope), no cached Envoy answers or findings from the previous one.
+     * Answers still on their way from the previous source are dropped. Returns the previous source;
+     * the caller closes it (off the GUI thread: closing informers and forwards can take a while).
+     */
+    MeshSource installSource(MeshSource next) {
+        MeshSource previous = source;
+        generation++;
+        findingsChanges.close();
+        source = next;
+        envoyConfigs = null;
+        findings = new FindingsState();
+        stats = HeaderStats.NONE;
+        replace(new ProxiesView());
+        followFindings();
+        return previous;
+    }
+
+    /** Closes whatever source is current; for the way out. Never throws. */
+    public void closeSource() {
+        findingsChanges.close();
+        source.close();
     }
 
     // ---- what views use ----
 
     MeshSource source() {
-        return settings.source();
+        return source;
     }
 
     Clock clock() {
@@ -97,7 +131,7 @@ public final class Shell {
     /** Per-proxy Envoy configuration, pulled when first viewed and cached for a while. */
     dev.skopos.mesh.EnvoyConfigs envoyConfigs() {
         if (envoyConfigs == null) {
-            envoyConfigs = new dev.skopos.mesh.EnvoyConfigs(settings.source(), settings.background());
+            envoyConfigs = new dev.skopos.mesh.EnvoyConfigs(source, settings.background());
         }
         return envoyConfigs;
     }
@@ -129,7 +163,11 @@ public final class Shell {
 
     /** Waits for a future off the GUI thread and hands its outcome back on it. */
     <T> void await(CompletableFuture<T> future, Consumer<T> ok, Consumer<String> failed) {
+        int asked = generation;
         future.whenComplete((value, error) -> post(() -> {
+            if (asked != generation) {
+                return; // about a source the user has switched away from
+            }
             if (error == null) {
                 ok.accept(value);
             } else {
@@ -177,9 +215,7 @@ public final class Shell {
 
     /** Asks before a mutating action; y or enter runs it, anything else cancels. */
     void confirm(String question, Runnable yes) {
-        confirmQuestion = question;
-        confirmYes = yes;
-        mode = Mode.CONFIRM;
+        keys.confirm(question, yes);
     }
 
     void requestQuit() {
@@ -189,6 +225,23 @@ public final class Shell {
     /** Changes skopos made in the cluster (istiod log scopes), put back when it exits. */
     ExitReverts reverts() {
         return reverts;
+    }
+
+    /** Hands over the pending reverts (to run before leaving a context) and starts a fresh list. */
+    ExitReverts takeReverts() {
+        ExitReverts taken = reverts;
+        reverts = new ExitReverts();
+        return taken;
+    }
+
+    /** {@code :ctx}: switches to other contexts in the background; the current view stays until they answer. */
+    void switchContexts(List<String> contexts) {
+        contextSwitch.start(this, contexts, false);
+    }
+
+    /** Why the first connection failed, when the user never got connected; null otherwise. */
+    public String connectionFailure() {
+        return source instanceof dev.skopos.source.ConnectingSource c ? c.failure() : null;
     }
 
     /** Runs every registered revert, waiting at most {@code timeoutMillis} in all; returns failures. */
@@ -224,142 +277,23 @@ public final class Shell {
     }
 
     public void onKey(KeyStroke key) {
-        if (key.getKeyType() == KeyType.EOF) {
-            quit = true;
-            return;
-        }
-        try {
-            switch (mode) {
-                case COMMAND, FILTER -> prompt(key);
-                case CONFIRM -> answer(key);
-                default -> normal(key);
-            }
-        } catch (RuntimeException e) {
-            flash("internal error: " + Failures.oneLine(e), true);
-            Failures.log("key handling failed", e);
-        }
-    }
-
-    private void normal(KeyStroke key) {
-        KeyChord chord = KeyTranslator.chord(key);
-        Action action = chord == null ? null : settings.keymap().actionFor(chord);
-        if (action == null) {
-            return;
-        }
-        View view = current();
-        switch (action) {
-            case QUIT -> quit = true;
-            case COMMAND -> startPrompt(Mode.COMMAND, "");
-            case FILTER -> startPrompt(Mode.FILTER, "");
-            case HELP -> {
-                if (!(view instanceof HelpView)) {
-                    push(new HelpView(settings.keymap(), commands.all(), readOnly()));
-                }
-            }
-            case BACK -> {
-                if (view.filter().active()) {
-                    view.setFilter(RowFilter.NONE);
-                } else {
-                    pop();
-                }
-            }
-            case FINDINGS -> {
-                if (!(view instanceof FindingsView)) {
-                    push(new FindingsView());
-                }
-            }
-            case ISTIOD -> {
-                if (!(view instanceof IstiodView)) {
-                    push(new IstiodView());
-                }
-            }
-            case REFRESH -> {
-                view.refresh(this);
-                flash("refreshing", false);
-            }
-            default -> {
-                if (action.mutating() && readOnly()) {
-                    flash("read-only: " + action.id() + " is refused (started with --readonly)", true);
-                } else if (!view.handle(action, this)) {
-                    flash(settings.keymap().primaryKeyLabel(action) + " (" + action.id() + ") does nothing here", true);
-                }
-            }
-        }
-    }
-
-    private void startPrompt(Mode newMode, String initial) {
-        mode = newMode;
-        editor.set(initial);
-    }
-
-    private void prompt(KeyStroke key) {
-        switch (key.getKeyType()) {
-            case Escape -> {
-                if (mode == Mode.FILTER) {
-                    current().setFilter(RowFilter.NONE);
-                }
-                mode = Mode.NORMAL;
-            }
-            case Enter -> {
-                Mode was = mode;
-                mode = Mode.NORMAL;
-                if (was == Mode.COMMAND) {
-                    commands.run(this, editor.text());
-                } else {
-                    applyFilter(true);
-                }
-            }
-            case Character -> {
-                if (key.isCtrlDown() && Character.toLowerCase(key.getCharacter()) == 'c') {
-                    mode = Mode.NORMAL;
-                } else {
-                    editor.edit(key, commandSuggestion());
-                }
-            }
-            default -> editor.edit(key, commandSuggestion());
-        }
-        if (mode == Mode.FILTER) {
-            applyFilter(false);
-        }
-    }
-
-    /** Filters as the user types (k9s does), reporting a bad regex only when they press enter. */
-    private void applyFilter(boolean final_) {
-        RowFilter filter = RowFilter.parse(editor.text());
-        current().setFilter(filter);
-        if (final_ && filter.problem() != null) {
-            flash("/" + filter.spec() + ": " + filter.problem(), true);
-        }
-    }
-
-    String commandSuggestion() {
-        return mode == Mode.COMMAND ? commands.suggestion(this, editor.text()) : "";
-    }
-
-    private void answer(KeyStroke key) {
-        boolean yes = key.getKeyType() == KeyType.Enter
-                || (key.getKeyType() == KeyType.Character && (key.getCharacter() == 'y' || key.getCharacter() == 'Y'));
-        mode = Mode.NORMAL;
-        Runnable action = confirmYes;
-        confirmYes = null;
-        confirmQuestion = null;
-        if (yes && action != null) {
-            action.run();
-        } else {
-            flash("cancelled", false);
-        }
+        keys.onKey(key);
     }
 
     Mode mode() {
-        return mode;
+        return keys.mode();
     }
 
     LineEditor editor() {
-        return editor;
+        return keys.editor();
     }
 
     String confirmQuestion() {
-        return confirmQuestion;
+        return keys.confirmQuestion();
+    }
+
+    String commandSuggestion() {
+        return keys.commandSuggestion();
     }
 
     String flashText() {
@@ -384,5 +318,9 @@ public final class Shell {
         screen.clear();
         TerminalPosition cursor = frame.draw(new Canvas(screen.newTextGraphics(), palette), size);
         screen.setCursorPosition(cursor);
+        if (connectPending) {
+            connectPending = false;
+            contextSwitch.start(this, settings.connect(), true);
+        }
     }
 }

@@ -38,6 +38,21 @@ final class ShellCommands {
                     shell.setScope(scopeOf(arg));
                     shell.flash("namespace: " + shell.scope().label(), false);
                 }, ShellCommands::namespaces));
+        c.add(new Commands.Command("context", List.of("ctx", "contexts"), "[NAME[,NAME...]]",
+                "Switch kube context; several (comma-separated) watch a multi-cluster mesh", (shell, arg) -> {
+                    if (arg.isEmpty()) {
+                        shell.push(new ContextsView());
+                        return;
+                    }
+                    List<String> names = List.of(arg.split("\\s*,\\s*"));
+                    List<String> known = contextNames(shell);
+                    List<String> unknown = names.stream().filter(n -> !known.isEmpty() && !known.contains(n)).toList();
+                    if (shell.settings().contexts() != null && !unknown.isEmpty()) {
+                        shell.flash("no context '" + String.join("', '", unknown) + "' in the kubeconfig", true);
+                        return;
+                    }
+                    shell.switchContexts(names);
+                }, ShellCommands::contextNames));
         section(c, "listeners", List.of("lis", "listener", "lds"), Action.LISTENERS, "[POD] [--address A] [--port P] [--type HTTP|TCP|HTTP+TCP]");
         section(c, "routes", List.of("rt", "route", "rds"), Action.ROUTES, "[POD] [--name NAME]");
         section(c, "clusters", List.of("cl", "cluster", "cds"), Action.CLUSTERS, "[POD] [--fqdn F] [--port P] [--subset S] [--direction D]");
@@ -110,6 +125,12 @@ final class ShellCommands {
         } catch (SourceException e) {
             return List.of();
         }
+    }
+
+    static List<String> contextNames(Shell shell) {
+        ContextSwitcher switcher = shell.settings().contexts();
+        return switcher == null ? List.of()
+                : switcher.available().stream().map(ContextSwitcher.KubeContext::name).toList();
     }
 
     private static Scope scopeOf(String arg) {

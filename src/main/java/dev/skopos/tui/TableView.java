@@ -28,6 +28,7 @@ abstract class TableView implements View {
     private int top;
     private int lastPage = 10;
     private String loadError;
+    private String waiting = "loading…";
     private boolean loaded;
 
     /** Replaces the rows (a refresh); keeps sort, filter and the selected row. */
@@ -40,6 +41,11 @@ abstract class TableView implements View {
 
     protected void setLoadError(String error) {
         loadError = error;
+    }
+
+    /** What shows instead of "loading…" before the first rows (e.g. "connecting to …"). */
+    protected void setWaiting(String text) {
+        waiting = text;
     }
 
     protected boolean loaded() {
@@ -192,7 +198,7 @@ abstract class TableView implements View {
         lastPage = Math.max(1, area.height() - 1);
         if (!loaded) {
             canvas.text(area.x() + 1, area.y() + 1, area.width() - 2,
-                    loadError != null ? loadError : "loading…", loadError != null ? "flash.error" : "tone.dim");
+                    loadError != null ? loadError : waiting, loadError != null ? "flash.error" : "tone.dim");
             return;
         }
         int[] widths = TableLayout.widths(shown, area.width() - 2);

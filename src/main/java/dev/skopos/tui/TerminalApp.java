@@ -31,8 +31,11 @@ public final class TerminalApp {
         this.shell = shell;
     }
 
-    /** Runs the UI on the real terminal until the user quits; the terminal is restored on any exit. */
-    public static void runOnTerminal(ShellSettings settings) throws IOException {
+    /**
+     * Runs the UI on the real terminal until the user quits; the terminal is restored and the
+     * current source closed on any exit. Returns the shell, for what the command prints afterwards.
+     */
+    public static Shell runOnTerminal(ShellSettings settings) throws IOException {
         Terminal terminal = new DefaultTerminalFactory()
                 .setForceTextTerminal(true)
                 // ctrl-c must reach us as a key so we can restore the terminal and exit cleanly.
@@ -50,7 +53,9 @@ public final class TerminalApp {
                 LOG.warning("could not revert on exit: " + failure);
                 System.err.println("skopos: could not revert " + failure);
             }
+            shell.closeSource();
         }
+        return shell;
     }
 
     void loop() throws IOException {

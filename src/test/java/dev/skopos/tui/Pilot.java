@@ -26,6 +26,11 @@ final class Pilot {
     private final TerminalApp app;
 
     Pilot(MeshSource source, Clock clock, int columns, int rows, boolean readOnly) {
+        this(new ShellSettings(source, KeymapLoader.defaults(), ThemeLoader.defaults(), clock,
+                Runnable::run, readOnly, Scope.ALL, "0.0.0-test"), columns, rows);
+    }
+
+    Pilot(ShellSettings settings, int columns, int rows) {
         try {
             terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
             screen = new TerminalScreen(terminal);
@@ -33,8 +38,6 @@ final class Pilot {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ShellSettings settings = new ShellSettings(source, KeymapLoader.defaults(), ThemeLoader.defaults(), clock,
-                Runnable::run, readOnly, Scope.ALL, "0.0.0-test");
         app = new TerminalApp(screen, new Shell(settings));
         settle();
     }
@@ -85,6 +88,17 @@ final class Pilot {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        return this;
+    }
+
+    /** Turns the loop until the screen satisfies the condition (background threads answer); fails after 10 s. */
+    Pilot until(java.util.function.Predicate<String> screenText, String what) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!screenText.test(settle().text())) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what + ":\n" + text());
+            }
         }
         return this;
     }

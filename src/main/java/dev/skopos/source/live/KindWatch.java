@@ -52,6 +52,7 @@ final class KindWatch {
     /** When the watch was last seen broken; null while it is up. */
     private volatile Instant disconnectedSince;
     private volatile boolean closed;
+    private volatile boolean everWatched;
 
     KindWatch(ResourceKind kind, Clock clock, Runnable changed) {
         this.kind = kind;
@@ -137,7 +138,14 @@ final class KindWatch {
     /** This kind's part of the health record. */
     Health health() {
         SharedIndexInformer<GenericKubernetesResource> i = informer;
-        boolean up = forbidden != null || (i != null && i.isWatching());
+        boolean watching = i != null && i.isWatching();
+        if (watching) {
+            everWatched = true;
+        }
+        // A kind still starting (no error, never watched yet) is not an outage: findings start a
+        // dozen informers at once and the banner must not flash "watch lost" while they LIST.
+        boolean starting = !everWatched && lastError == null;
+        boolean up = forbidden != null || watching || starting;
         if (up) {
             disconnectedSince = null;
         } else if (i != null && disconnectedSince == null && synced.isDone()) {
