@@ -28,6 +28,13 @@ public interface MeshSource extends AutoCloseable {
         return "";
     }
 
+    /**
+     * Forgets answers cached from pods (Envoy admin, istiod debug): the user pressed refresh and
+     * wants what the proxies say now, not what they said a TTL ago. Object watches are unaffected.
+     */
+    default void forgetAnswers() {
+    }
+
     /** Releases watches, forwards and threads. Never throws. */
     @Override
     void close();

@@ -93,6 +93,7 @@ final class ShellKeys {
                 }
             }
             case REFRESH -> {
+                shell.source().forgetAnswers();
                 view.refresh(shell);
                 shell.flash("refreshing", false);
             }

@@ -39,8 +39,13 @@ public final class LiveEnvoyAdmin implements EnvoyAdmin {
     }
 
     public LiveEnvoyAdmin(AdminPorts ports, Executor executor, int adminPort) {
+        this(ports, new AnswerCache(ports, executor), adminPort);
+    }
+
+    /** Sharing the cluster's one answer cache with istiod's debug endpoints. */
+    LiveEnvoyAdmin(AdminPorts ports, AnswerCache cache, int adminPort) {
         this.ports = ports;
-        this.cache = new AnswerCache(ports, executor);
+        this.cache = cache;
         this.adminPort = adminPort;
     }
 

@@ -49,8 +49,14 @@ public final class LiveIstiodDebug implements IstiodDebug {
 
     public LiveIstiodDebug(AdminPorts ports, Executor executor, Supplier<List<IstiodInstance>> replicas,
                            int debugPort, int controlzPort) {
+        this(ports, new AnswerCache(ports, executor), replicas, debugPort, controlzPort);
+    }
+
+    /** Sharing the cluster's one answer cache with the Envoy admin calls. */
+    LiveIstiodDebug(AdminPorts ports, AnswerCache cache, Supplier<List<IstiodInstance>> replicas,
+                    int debugPort, int controlzPort) {
         this.ports = ports;
-        this.cache = new AnswerCache(ports, executor);
+        this.cache = cache;
         this.replicas = replicas;
         this.debugPort = debugPort;
         this.controlzPort = controlzPort;

@@ -139,6 +139,16 @@ public final class LiveSource implements MeshSource {
         return parts.portForwards();
     }
 
+    @Override
+    public void forgetAnswers() {
+        if (parts.envoy() instanceof LiveEnvoyAdmin envoy) {
+            envoy.invalidateAll();
+        }
+        if (parts.istiod() instanceof LiveIstiodDebug istiod) {
+            istiod.invalidateAll();
+        }
+    }
+
     /** Closes the parts that hold resources, then the informers, then the client. Never throws. */
     @Override
     public void close() {

@@ -32,9 +32,11 @@ public final class LiveSources {
         KubeConnection connection = KubeConnection.open(kubeconfig, context);
         return new LiveSource(connection, (conn, objects) -> {
             AdminPorts ports = new AdminPorts(conn.client(), executor);
+            AnswerCache answers = new AnswerCache(ports, executor); // one cache for every pod answer of this cluster
             return new LiveSource.Parts(
-                    new LiveEnvoyAdmin(ports, executor, adminPort),
-                    new LiveIstiodDebug(ports, executor, () -> istiods(objects)),
+                    new LiveEnvoyAdmin(ports, answers, adminPort),
+                    new LiveIstiodDebug(ports, answers, () -> istiods(objects),
+                            LiveIstiodDebug.DEFAULT_DEBUG_PORT, LiveIstiodDebug.DEFAULT_CONTROLZ_PORT),
                     new LiveLogStreams(conn.client()),
                     new LivePortForwards(conn.client(), executor));
         });
