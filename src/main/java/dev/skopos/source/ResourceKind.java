@@ -8,6 +8,8 @@ import java.util.List;
  */
 public record ResourceKind(String group, String version, String kind, String plural, boolean namespaced) {
 
+    public static final String GATEWAY_API_GROUP = "gateway.networking.k8s.io";
+
     public static final ResourceKind NAMESPACE = core("Namespace", "namespaces", false);
     public static final ResourceKind POD = core("Pod", "pods", true);
     public static final ResourceKind SERVICE = core("Service", "services", true);
@@ -31,12 +33,30 @@ public record ResourceKind(String group, String version, String kind, String plu
     public static final ResourceKind REQUEST_AUTHENTICATION = security("RequestAuthentication", "requestauthentications");
     public static final ResourceKind AUTHORIZATION_POLICY = security("AuthorizationPolicy", "authorizationpolicies");
     public static final ResourceKind TELEMETRY = new ResourceKind("telemetry.istio.io", "v1", "Telemetry", "telemetries", true);
+    public static final ResourceKind WASM_PLUGIN =
+            new ResourceKind("extensions.istio.io", "v1alpha1", "WasmPlugin", "wasmplugins", true);
+    public static final ResourceKind PROXY_CONFIG =
+            new ResourceKind("networking.istio.io", "v1beta1", "ProxyConfig", "proxyconfigs", true);
+
+    // Gateway API: served only where its CRDs are installed, in whichever version the cluster has.
+    public static final ResourceKind GATEWAY_CLASS = gatewayApi("GatewayClass", "gatewayclasses", false);
+    public static final ResourceKind K8S_GATEWAY = gatewayApi("Gateway", "gateways", true);
+    public static final ResourceKind HTTP_ROUTE = gatewayApi("HTTPRoute", "httproutes", true);
+    public static final ResourceKind GRPC_ROUTE = gatewayApi("GRPCRoute", "grpcroutes", true);
+    public static final ResourceKind TCP_ROUTE =
+            new ResourceKind(GATEWAY_API_GROUP, "v1alpha2", "TCPRoute", "tcproutes", true);
+    public static final ResourceKind TLS_ROUTE =
+            new ResourceKind(GATEWAY_API_GROUP, "v1alpha2", "TLSRoute", "tlsroutes", true);
+    public static final ResourceKind REFERENCE_GRANT =
+            new ResourceKind(GATEWAY_API_GROUP, "v1beta1", "ReferenceGrant", "referencegrants", true);
 
     /** Every kind a source should be able to list, in display order. */
     public static final List<ResourceKind> ALL = List.of(
             NAMESPACE, POD, SERVICE, CONFIG_MAP, SECRET, ENDPOINT_SLICE, DEPLOYMENT, REPLICA_SET,
             VIRTUAL_SERVICE, DESTINATION_RULE, GATEWAY, SERVICE_ENTRY, SIDECAR, WORKLOAD_ENTRY, WORKLOAD_GROUP,
-            ENVOY_FILTER, PEER_AUTHENTICATION, REQUEST_AUTHENTICATION, AUTHORIZATION_POLICY, TELEMETRY);
+            ENVOY_FILTER, PEER_AUTHENTICATION, REQUEST_AUTHENTICATION, AUTHORIZATION_POLICY, TELEMETRY,
+            WASM_PLUGIN, PROXY_CONFIG, GATEWAY_CLASS, K8S_GATEWAY, HTTP_ROUTE, GRPC_ROUTE, TCP_ROUTE, TLS_ROUTE,
+            REFERENCE_GRANT);
 
     public String apiVersion() {
         return group.isEmpty() ? version : group + "/" + version;
@@ -53,6 +73,17 @@ public record ResourceKind(String group, String version, String kind, String plu
 
     private static ResourceKind networking(String kind, String plural) {
         return new ResourceKind("networking.istio.io", "v1", kind, plural, true);
+    }
+
+    private static ResourceKind gatewayApi(String kind, String plural, boolean namespaced) {
+        return new ResourceKind(GATEWAY_API_GROUP, "v1", kind, plural, namespaced);
+    }
+
+    /** Whether a manifest's {@code apiVersion} and {@code kind} name this kind (any version). */
+    public boolean matches(String apiVersion, String kindName) {
+        int slash = apiVersion.lastIndexOf('/');
+        String g = slash < 0 ? "" : apiVersion.substring(0, slash);
+        return kind.equals(kindName) && group.equals(g);
     }
 
     private static ResourceKind security(String kind, String plural) {

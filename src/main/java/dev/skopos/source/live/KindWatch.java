@@ -94,6 +94,12 @@ final class KindWatch {
             i.start().whenComplete((ok, error) -> {
                 if (error != null) {
                     record(error);
+                } else {
+                    // The event handler runs behind the store: take the first LIST from the store, so
+                    // "synced" means every listed object is here (one-shot commands print right after).
+                    for (GenericKubernetesResource r : i.getStore().list()) {
+                        objects.putIfAbsent(key(r), convert(r, serialization));
+                    }
                 }
                 synced.complete(null);
                 changed.run();

@@ -172,7 +172,7 @@ public final class LiveClusterObjects implements ClusterObjects, AutoCloseable {
             Thread.currentThread().interrupt();
             return null;
         } catch (ExecutionException | TimeoutException e) {
-            if (ServedKinds.isIstio(asked)) {
+            if (ServedKinds.isVersioned(asked)) {
                 watches.remove(key); // unknown whether served: the next list() tries again
                 return null;
             }
@@ -202,7 +202,7 @@ public final class LiveClusterObjects implements ClusterObjects, AutoCloseable {
     }
 
     private static List<ResourceKind> builtIn() {
-        return ResourceKind.ALL.stream().filter(k -> !ServedKinds.isIstio(k)).toList();
+        return ResourceKind.ALL.stream().filter(k -> !ServedKinds.isVersioned(k)).toList();
     }
 
     /** Debounced: the first event of a burst schedules one notification DEBOUNCE later. */

@@ -24,7 +24,9 @@ import java.util.stream.Collectors;
 final class ServedKinds {
 
     /** Newest first: the version we prefer when several are served. */
-    static final List<String> ISTIO_VERSIONS = List.of("v1", "v1beta1", "v1alpha3");
+    static final List<String> ISTIO_VERSIONS = List.of("v1", "v1beta1", "v1alpha3", "v1alpha1");
+    /** Gateway API kinds graduate one by one (TCPRoute is still v1alpha2): newest first as well. */
+    static final List<String> GATEWAY_API_VERSIONS = List.of("v1", "v1beta1", "v1alpha2");
 
     private ServedKinds() {
     }
@@ -44,8 +46,8 @@ final class ServedKinds {
         for (ResourceKind kind : ResourceKind.ALL) {
             if (kind.group().isEmpty()) {
                 served.add(kind); // the core group is always there
-            } else if (isIstio(kind)) {
-                resolveIstio(client, kind, versionsByGroup, pluralsByGroupVersion).ifPresent(served::add);
+            } else if (isVersioned(kind)) {
+                resolveVersion(client, kind, versionsByGroup, pluralsByGroupVersion).ifPresent(served::add);
             } else if (versionsByGroup.getOrDefault(kind.group(), Set.of()).contains(kind.version())) {
                 served.add(kind);
             }
@@ -57,11 +59,16 @@ final class ServedKinds {
         return kind.group().endsWith(".istio.io");
     }
 
-    private static Optional<ResourceKind> resolveIstio(KubernetesClient client, ResourceKind kind,
+    /** CRD-backed kinds whose served version varies by cluster: Istio's and the Gateway API's. */
+    static boolean isVersioned(ResourceKind kind) {
+        return isIstio(kind) || kind.group().equals(ResourceKind.GATEWAY_API_GROUP);
+    }
+
+    private static Optional<ResourceKind> resolveVersion(KubernetesClient client, ResourceKind kind,
                                                        Map<String, Set<String>> versionsByGroup,
                                                        Map<String, Set<String>> pluralsByGroupVersion) {
         Set<String> versions = versionsByGroup.getOrDefault(kind.group(), Set.of());
-        for (String version : ISTIO_VERSIONS) {
+        for (String version : isIstio(kind) ? ISTIO_VERSIONS : GATEWAY_API_VERSIONS) {
             if (!versions.contains(version)) {
                 continue;
             }

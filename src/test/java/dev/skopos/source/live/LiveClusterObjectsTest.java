@@ -57,6 +57,26 @@ class LiveClusterObjectsTest {
         assertThat(version(served, ResourceKind.PEER_AUTHENTICATION)).isEqualTo("v1");
         assertThat(served).noneMatch(k -> k.sameKind(ResourceKind.TELEMETRY));
         assertThat(objects.list(ResourceKind.TELEMETRY, Scope.ALL)).isEmpty();
+        assertThat(version(served, ResourceKind.PROXY_CONFIG)).isEqualTo("v1beta1");
+        assertThat(version(served, ResourceKind.WASM_PLUGIN)).isEqualTo("v1alpha1");
+    }
+
+    @Test
+    void gatewayApiKindsAreWatchedInTheVersionServedAndKeptApartFromIstiosGateway() {
+        List<ResourceKind> served = objects.servedKinds();
+        assertThat(version(served, ResourceKind.HTTP_ROUTE)).isEqualTo("v1");
+        assertThat(version(served, ResourceKind.TCP_ROUTE)).isEqualTo("v1alpha2");
+        assertThat(version(served, ResourceKind.K8S_GATEWAY)).isEqualTo("v1");
+        assertThat(version(served, ResourceKind.GATEWAY)).as("Istio's Gateway").isEqualTo("v1beta1");
+        assertThat(served).noneMatch(k -> k.sameKind(ResourceKind.GRPC_ROUTE));
+
+        MockCluster.create(client, ResourceKind.K8S_GATEWAY, "shop", "edge", Map.of("gatewayClassName", "istio"));
+        MockCluster.create(client, served.stream().filter(k -> k.sameKind(ResourceKind.GATEWAY)).findFirst().orElseThrow(),
+                "shop", "bookinfo-gateway", Map.of("selector", Map.of("istio", "ingressgateway")));
+        objects.awaitSynced(List.of(ResourceKind.K8S_GATEWAY, ResourceKind.GATEWAY), Duration.ofSeconds(10));
+        assertThat(objects.list(ResourceKind.K8S_GATEWAY, Scope.ALL)).extracting(KubeObject::name).containsExactly("edge");
+        assertThat(objects.list(ResourceKind.GATEWAY, Scope.ALL)).extracting(KubeObject::name)
+                .containsExactly("bookinfo-gateway");
     }
 
     @Test

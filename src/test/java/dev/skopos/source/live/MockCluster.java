@@ -37,11 +37,16 @@ final class MockCluster {
                         group("authorization.k8s.io", "v1"),
                         group("networking.istio.io", "v1beta1", "v1alpha3"),
                         group("security.istio.io", "v1", "v1beta1"),
-                        group("telemetry.istio.io", "v1alpha1"))
+                        group("telemetry.istio.io", "v1alpha1"),
+                        group("extensions.istio.io", "v1alpha1"),
+                        group("gateway.networking.k8s.io", "v1", "v1alpha2"))
                 .build()).always();
+        resources(server, "extensions.istio.io/v1alpha1", List.of("wasmplugins"));
+        resources(server, "gateway.networking.k8s.io/v1", List.of("gatewayclasses", "gateways", "httproutes"));
+        resources(server, "gateway.networking.k8s.io/v1alpha2", List.of("httproutes", "tcproutes"));
         List<String> networking = List.of("virtualservices", "destinationrules", "gateways", "serviceentries",
                 "sidecars", "workloadentries", "workloadgroups");
-        resources(server, "networking.istio.io/v1beta1", networking);
+        resources(server, "networking.istio.io/v1beta1", concat(networking, List.of("proxyconfigs")));
         resources(server, "networking.istio.io/v1alpha3",
                 concat(networking, List.of("envoyfilters", "virtualservices/status")));
         List<String> security = List.of("peerauthentications", "requestauthentications", "authorizationpolicies");

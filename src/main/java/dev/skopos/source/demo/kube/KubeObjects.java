@@ -58,7 +58,8 @@ public final class KubeObjects {
                         + "enablePrometheusMerge: true\nrootNamespace: istio-system\ntrustDomain: cluster.local\n",
                         "meshNetworks", "networks: {}")));
         for (JsonNode o : mesh.istioObjects()) {
-            ResourceKind kind = ResourceKind.ALL.stream().filter(k -> k.kind().equals(o.path("kind").asText()))
+            ResourceKind kind = ResourceKind.ALL.stream()
+                    .filter(k -> k.matches(o.path("apiVersion").asText(), o.path("kind").asText()))
                     .findFirst().orElseThrow();
             add(out, kind, o);
         }
