@@ -41,15 +41,20 @@ final class Sources {
             return DemoSource.create();
         }
         MeshSource source = live(options.kubeconfig, options.contexts, BACKGROUND);
-        awaitSynced(source, List.of(dev.skopos.source.ResourceKind.POD, dev.skopos.source.ResourceKind.NAMESPACE));
+        awaitSynced(source, List.of(dev.skopos.source.ResourceKind.POD, dev.skopos.source.ResourceKind.NAMESPACE),
+                dev.skopos.source.Scope.of(options.namespace));
         return source;
     }
 
-    /** Blocks (bounded) until a live source has listed these kinds; the demo is always complete. */
-    static void awaitSynced(MeshSource source, java.util.Collection<dev.skopos.source.ResourceKind> kinds) {
+    /**
+     * Blocks (bounded) until a live source has listed these kinds; the demo is always complete. A
+     * kind the identity may list only in some namespaces is waited for in {@code scope}'s.
+     */
+    static void awaitSynced(MeshSource source, java.util.Collection<dev.skopos.source.ResourceKind> kinds,
+                            dev.skopos.source.Scope scope) {
         if (source instanceof dev.skopos.source.live.LiveSource live
                 && live.objects() instanceof dev.skopos.source.live.LiveClusterObjects objects) {
-            objects.awaitSynced(kinds, SYNC_WAIT);
+            objects.awaitSynced(kinds, scope, SYNC_WAIT);
         }
     }
 
