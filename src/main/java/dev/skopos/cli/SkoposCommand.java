@@ -64,6 +64,10 @@ public final class SkoposCommand implements Callable<Integer> {
     @Option(names = {"-A", "--all-namespaces"}, description = "Start on all namespaces (the default).")
     boolean allNamespaces;
 
+    @Option(names = "--proxy-admin-port", paramLabel = "PORT", defaultValue = "" + Sources.ENVOY_ADMIN_PORT,
+            description = "Envoy's admin port inside the proxies, reached by port-forward (default: ${DEFAULT-VALUE}).")
+    int proxyAdminPort = Sources.ENVOY_ADMIN_PORT;
+
     @Option(names = "--readonly", description = "Refuse every mutating action (log levels, ControlZ).")
     boolean readOnly;
 
@@ -105,7 +109,7 @@ public final class SkoposCommand implements Callable<Integer> {
         });
         MeshSource opened;
         try {
-            opened = demo ? demoMesh.join() : Sources.live(kubeconfig, contexts, background);
+            opened = demo ? demoMesh.join() : Sources.live(kubeconfig, contexts, proxyAdminPort, background);
         } catch (Sources.Unsupported e) {
             err.println("skopos: " + e.getMessage() + " (or run 'skopos --demo' for the simulated mesh)");
             background.shutdownNow();
