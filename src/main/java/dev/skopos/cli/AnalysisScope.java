@@ -1,6 +1,7 @@
 package dev.skopos.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.skopos.analysis.ClusterFacts;
 import dev.skopos.analysis.Diagnostic;
 import dev.skopos.analysis.Resource;
 import dev.skopos.mesh.AnalysisInputs;
@@ -18,8 +19,8 @@ import java.util.function.Supplier;
  */
 final class AnalysisScope {
 
-    /** The objects and mesh settings an analysis runs over. */
-    record Inputs(List<Resource> resources, JsonNode meshConfig, JsonNode meshNetworks) {}
+    /** The objects and mesh settings an analysis runs over, and what only a cluster knows (null for files). */
+    record Inputs(List<Resource> resources, JsonNode meshConfig, JsonNode meshNetworks, ClusterFacts facts) {}
 
     private AnalysisScope() {
     }
@@ -28,15 +29,15 @@ final class AnalysisScope {
     static Inputs filesOnly(ManifestFiles.Loaded files, String namespace, JsonNode meshConfig, JsonNode meshNetworks) {
         List<Resource> resources = AnalysisInputs.overlay(AnalysisInputs.defaultResources(meshConfig),
                 AnalysisInputs.fromFiles(files.resources(), namespace));
-        return new Inputs(resources, meshConfig, meshNetworks);
+        return new Inputs(resources, meshConfig, meshNetworks, null);
     }
 
     /** The cluster's objects with the files laid over them (a file's object replaces the cluster's). */
     static Inputs overCluster(AnalysisInputs.ClusterView cluster, ManifestFiles.Loaded files, String namespace,
-                              JsonNode meshConfig, JsonNode meshNetworks) {
+                              JsonNode meshConfig, JsonNode meshNetworks, ClusterFacts facts) {
         List<Resource> resources = AnalysisInputs.overlay(cluster.resources(),
                 AnalysisInputs.fromFiles(files.resources(), namespace));
-        return new Inputs(resources, meshConfig, meshNetworks);
+        return new Inputs(resources, meshConfig, meshNetworks, facts);
     }
 
     /**

@@ -52,7 +52,7 @@ final class LiveContexts implements ContextSwitcher {
     public MeshSource open(List<String> contexts) {
         List<String> named = contexts.equals(List.of("in-cluster")) ? List.of() : contexts;
         try {
-            return Sources.live(kubeconfig, named.isEmpty() ? null : named, executor);
+            return Sources.live(kubeconfig, named.isEmpty() ? null : named, adminPort, executor);
         } catch (Sources.Unsupported e) {
             throw new SourceException(SourceException.Reason.UNSUPPORTED, e.getMessage());
         }

@@ -66,6 +66,10 @@ public final class SkoposCommand implements Callable<Integer> {
     @Option(names = {"-A", "--all-namespaces"}, description = "Start on all namespaces (the default).")
     boolean allNamespaces;
 
+    @Option(names = "--proxy-admin-port", paramLabel = "PORT", defaultValue = "" + Sources.ENVOY_ADMIN_PORT,
+            description = "Envoy's admin port inside the proxies, reached by port-forward (default: ${DEFAULT-VALUE}).")
+    int proxyAdminPort = Sources.ENVOY_ADMIN_PORT;
+
     @Option(names = "--readonly", description = "Refuse every mutating action (log levels, ControlZ).")
     boolean readOnly;
 
@@ -93,6 +97,10 @@ public final class SkoposCommand implements Callable<Integer> {
         }
         if (namespace != null && allNamespaces) {
             err.println("skopos: -n and -A exclude each other");
+            return 2;
+        }
+        if (proxyAdminPort < 1 || proxyAdminPort > 65535) {
+            err.println("skopos: --proxy-admin-port " + proxyAdminPort + " is not a port (1-65535)");
             return 2;
         }
         if (snapshot != null) {
@@ -125,7 +133,7 @@ public final class SkoposCommand implements Callable<Integer> {
             Clock clock = Clock.systemDefaultZone();
             settings = new ShellSettings(new ConnectingSource(watch, clock.instant()), keys, look, clock, background,
                     readOnly, Scope.of(namespace), VersionProvider.version(),
-                    new LiveContexts(kubeconfig, Sources.ENVOY_ADMIN_PORT, background),
+                    new LiveContexts(kubeconfig, proxyAdminPort, background),
                     contexts == null ? List.of() : contexts);
         }
         try {

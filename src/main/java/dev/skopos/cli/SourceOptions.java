@@ -19,4 +19,8 @@ public final class SourceOptions {
     @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
             description = "Namespace of the pod when POD has no .NAMESPACE (default: default).")
     String namespace;
+
+    @Option(names = "--proxy-admin-port", paramLabel = "PORT", defaultValue = "" + Sources.ENVOY_ADMIN_PORT,
+            description = "Envoy's admin port inside the proxies, reached by port-forward (default: ${DEFAULT-VALUE}).")
+    int proxyAdminPort = Sources.ENVOY_ADMIN_PORT;
 }

@@ -12,7 +12,7 @@ import java.util.concurrent.Executors;
 /** Opens the {@link MeshSource} that {@link SourceOptions} name; the one place commands pick an implementation. */
 final class Sources {
 
-    /** Envoy's admin port in Istio's proxies. */
+    /** Envoy's admin port in Istio's proxies, unless --proxy-admin-port says otherwise. */
     static final int ENVOY_ADMIN_PORT = 15000;
 
     /** The source cannot be opened with these options: a usage problem (exit 2). */
@@ -40,28 +40,36 @@ final class Sources {
         if (options.demo) {
             return DemoSource.create();
         }
-        MeshSource source = live(options.kubeconfig, options.contexts, BACKGROUND);
-        awaitSynced(source, List.of(dev.skopos.source.ResourceKind.POD, dev.skopos.source.ResourceKind.NAMESPACE));
+        MeshSource source = live(options.kubeconfig, options.contexts, options.proxyAdminPort, BACKGROUND);
+        awaitSynced(source, List.of(dev.skopos.source.ResourceKind.POD, dev.skopos.source.ResourceKind.NAMESPACE),
+                dev.skopos.source.Scope.of(options.namespace));
         return source;
     }
 
-    /** Blocks (bounded) until a live source has listed these kinds; the demo is always complete. */
-    static void awaitSynced(MeshSource source, java.util.Collection<dev.skopos.source.ResourceKind> kinds) {
+    /**
+     * Blocks (bounded) until a live source has listed these kinds; the demo is always complete. A
+     * kind the identity may list only in some namespaces is waited for in {@code scope}'s.
+     */
+    static void awaitSynced(MeshSource source, java.util.Collection<dev.skopos.source.ResourceKind> kinds,
+                            dev.skopos.source.Scope scope) {
         if (source instanceof dev.skopos.source.live.LiveSource live
                 && live.objects() instanceof dev.skopos.source.live.LiveClusterObjects objects) {
-            objects.awaitSynced(kinds, SYNC_WAIT);
+            objects.awaitSynced(kinds, scope, SYNC_WAIT);
         }
     }
 
     /** A live cluster; several contexts at once are a later step, so more than one is refused clearly. */
-    static MeshSource live(Path kubeconfig, List<String> contexts, java.util.concurrent.Executor executor)
+    static MeshSource live(Path kubeconfig, List<String> contexts, int adminPort, java.util.concurrent.Executor executor)
             throws Unsupported {
+        if (adminPort < 1 || adminPort > 65535) {
+            throw new Unsupported("--proxy-admin-port " + adminPort + " is not a port (1-65535)");
+        }
         if (contexts != null && contexts.size() > 1) {
             throw new Unsupported("watching several contexts at once is not supported yet; pass one --context");
         }
         String context = contexts == null || contexts.isEmpty() ? null : contexts.get(0);
         try {
-            return LiveSources.open(kubeconfig, context, ENVOY_ADMIN_PORT, executor);
+            return LiveSources.open(kubeconfig, context, adminPort, executor);
         } catch (SourceException e) {
             throw new Unsupported(e.getMessage());
         }

@@ -11,6 +11,7 @@ import dev.skopos.source.ClusterObjects;
 import dev.skopos.source.KubeObject;
 import dev.skopos.source.ResourceKind;
 import dev.skopos.source.Scope;
+import dev.skopos.source.SourceException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -50,24 +51,30 @@ public final class AnalysisInputs {
 
     /** Every kind the source serves, in all namespaces: istioctl analyzes everything and filters messages afterwards. */
     public static ClusterView fromCluster(ClusterObjects objects) {
-        return fromCluster(objects, null);
+        return fromCluster(objects, null, Scope.ALL);
     }
 
     /**
      * As {@link #fromCluster(ClusterObjects)}, but a kind the identity may not list is left out and
-     * named in {@code problems} instead of failing the whole analysis (null: fail as before).
+     * named in {@code problems} (one line per reason: "forbidden: needs list on configmaps, secrets") instead
+     * of failing the whole analysis (null: fail as before). A kind it may list only in some
+     * namespaces is read in {@code scoped}, the namespace the user works in, when there is one.
      */
-    public static ClusterView fromCluster(ClusterObjects objects, List<String> problems) {
+    public static ClusterView fromCluster(ClusterObjects objects, List<String> problems, Scope scoped) {
         List<KubeObject> all = new ArrayList<>();
+        UnreadKinds unread = new UnreadKinds();
         for (ResourceKind kind : objects.servedKinds()) {
             try {
-                all.addAll(objects.list(kind, Scope.ALL));
-            } catch (dev.skopos.source.SourceException e) {
+                all.addAll(ReadableScope.list(objects, kind, scoped));
+            } catch (SourceException e) {
                 if (problems == null) {
                     throw e;
                 }
-                problems.add(kind.plural() + ": " + e.getMessage());
+                unread.add(kind, SourceException.describe(e));
             }
+        }
+        if (problems != null) {
+            problems.addAll(unread.lines());
         }
         List<Resource> resources = resources(all);
         JsonNode mesh = null;

@@ -2,14 +2,18 @@ package dev.skopos.mesh;
 
 import dev.skopos.analysis.AnalysisRun;
 import dev.skopos.analysis.Analyzers;
+import dev.skopos.analysis.ClusterFacts;
 import dev.skopos.analysis.Diagnostic;
 import dev.skopos.analysis.ResourceSnapshot;
 import dev.skopos.analysis.Suppressions;
 import dev.skopos.source.MeshSource;
+import dev.skopos.source.Scope;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs every analyzer over what the source holds, off the GUI thread. Kinds the identity may not
@@ -31,6 +35,9 @@ public final class FindingsFeed {
         }
     }
 
+    /** How long an analysis waits for the API server's version before running without it. */
+    static final Duration VERSION_WAIT = Duration.ofSeconds(3);
+
     /** Runtime findings, or why they could not be pulled. */
     private record Runtime(List<Diagnostic> found, String problem) {}
 
@@ -41,19 +48,22 @@ public final class FindingsFeed {
      * Analyses the objects and joins the runtime findings: pulled afresh when {@code reuseRuntime}
      * is null, else those given (pulling every proxy's certificates on each object change would make
      * a busy cluster's pod churn into a stream of port-forwards).
+     *
+     * @param scoped the namespace the user works in: kinds the identity may list only there are read there
      */
-    public static CompletableFuture<Findings> load(MeshSource source, Executor executor, java.time.Clock clock,
-                                                   List<Diagnostic> reuseRuntime) {
-        CompletableFuture<Findings> objects = CompletableFuture.supplyAsync(() -> {
+    public static CompletableFuture<Findings> load(MeshSource source, Scope scoped, Executor executor,
+                                                   java.time.Clock clock, List<Diagnostic> reuseRuntime) {
+        CompletableFuture<Findings> objects = kubernetesVersion(source).thenApplyAsync(version -> {
             List<String> problems = new ArrayList<>();
-            AnalysisInputs.ClusterView view = AnalysisInputs.fromCluster(source.objects(), problems);
-            ResourceSnapshot snapshot = new ResourceSnapshot(view.resources(), view.meshConfig(), view.meshNetworks());
+            AnalysisInputs.ClusterView view = AnalysisInputs.fromCluster(source.objects(), problems, scoped);
+            ResourceSnapshot snapshot = new ResourceSnapshot(view.resources(), view.meshConfig(), view.meshNetworks())
+                    .withClusterFacts(version == null ? null : ClusterFacts.ofVersion(version));
             return new Findings(AnalysisRun.run(snapshot, Analyzers.all(), Suppressions.NONE), snapshot, List.of(),
                     problems);
         }, executor);
         CompletableFuture<Runtime> runtime = reuseRuntime != null
                 ? CompletableFuture.completedFuture(new Runtime(reuseRuntime, null))
-                : CompletableFuture.supplyAsync(() -> RuntimeFindings.load(source, executor, clock), executor)
+                : CompletableFuture.supplyAsync(() -> RuntimeFindings.load(source, scoped, executor, clock), executor)
                         .thenCompose(f -> f)
                         .handle((list, e) -> e == null ? new Runtime(list, null)
                                 : new Runtime(List.of(), "runtime checks: " + dev.skopos.source.SourceException.describe(e)));
@@ -67,5 +77,16 @@ public final class FindingsFeed {
             }
             return new Findings(all, f.snapshot(), r.found(), problems);
         });
+    }
+
+    /**
+     * The source's Kubernetes version, or null when it is unknown, failed or slow: the version
+     * checks are worth a short wait, not a late analysis. A copy, so the timeout leaves the
+     * source's own (cached) future alone.
+     */
+    public static CompletableFuture<String> kubernetesVersion(MeshSource source) {
+        return source.kubernetesVersion().thenApply(v -> v)
+                .completeOnTimeout(null, VERSION_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionally(e -> null);
     }
 }

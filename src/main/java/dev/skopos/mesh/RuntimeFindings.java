@@ -38,15 +38,18 @@ public final class RuntimeFindings {
     private RuntimeFindings() {
     }
 
-    public static CompletableFuture<List<Diagnostic>> load(MeshSource source, Executor executor, Clock clock) {
+    /** @param scoped the user's namespace, read alone when the identity may not list pods in all of them */
+    public static CompletableFuture<List<Diagnostic>> load(MeshSource source, Scope scoped, Executor executor,
+                                                           Clock clock) {
+        Scope scope = ReadableScope.widest(source.objects(), ResourceKind.POD, scoped);
         Map<String, Resource> pods = new TreeMap<>();
-        for (KubeObject o : source.objects().list(ResourceKind.POD, Scope.ALL)) {
+        for (KubeObject o : source.objects().list(ResourceKind.POD, scope)) {
             Resource r = Resource.of(o.raw(), "");
             if (r != null) {
                 pods.put(o.namespace() + "/" + o.name(), r);
             }
         }
-        CompletableFuture<ProxyList> proxies = new ProxyFeed(source, executor).load(Scope.ALL);
+        CompletableFuture<ProxyList> proxies = new ProxyFeed(source, executor).load(scope);
         return proxies.thenCompose(list -> {
             List<Diagnostic> out = new ArrayList<>();
             for (Proxy p : list.proxies()) {

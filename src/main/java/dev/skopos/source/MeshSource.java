@@ -21,6 +21,15 @@ public interface MeshSource extends AutoCloseable {
     PortForwards portForwards();
 
     /**
+     * The API server's Kubernetes version as it reports it ({@code v1.31.2-gke.100}), for the version
+     * checks of the analysis; null when the source cannot know (manifests, recorded meshes). May fail
+     * with a {@link SourceException}; callers treat that as unknown.
+     */
+    default java.util.concurrent.CompletableFuture<String> kubernetesVersion() {
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
+    }
+
+    /**
      * Why the data may be out of date, e.g. "API server unreachable: Connection refused, data from
      * 2m ago"; empty while the source is current (the demo always is).
      */

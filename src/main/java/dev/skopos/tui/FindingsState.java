@@ -39,7 +39,7 @@ final class FindingsState {
         if (pullRuntime) {
             runtimeAt = System.nanoTime();
         }
-        shell.await(FindingsFeed.load(shell.source(), shell.settings().background(), shell.clock(),
+        shell.await(FindingsFeed.load(shell.source(), shell.scope(), shell.settings().background(), shell.clock(),
                 pullRuntime ? null : latest.runtime()), f -> {
             latest = f;
             error = null;

@@ -12,6 +12,7 @@ import java.util.Set;
 final class FindingsView extends TableView {
 
     private List<Diagnostic> shown = List.of();
+    private List<String> problems = List.of();
 
     @Override
     public String crumb() {
@@ -47,6 +48,7 @@ final class FindingsView extends TableView {
     /** Called by the shell whenever a new analysis lands. */
     void fill(Shell shell) {
         FindingsState state = shell.findings();
+        problems = state.problems();
         if (state.error() != null && !state.loaded()) {
             setLoadError("analysis failed: " + state.error());
             return;
@@ -55,6 +57,22 @@ final class FindingsView extends TableView {
             shown = state.all();
             setTable(FindingsTable.of(shown));
         }
+    }
+
+    /**
+     * A partial analysis says so on its last line, in one line (what could not be read and why,
+     * e.g. "forbidden: needs list on configmaps"), so an empty or short list is never mistaken
+     * for a clean mesh.
+     */
+    @Override
+    public void render(Canvas canvas, Rect area) {
+        if (problems.isEmpty() || area.height() < 4) {
+            super.render(canvas, area);
+            return;
+        }
+        super.render(canvas, new Rect(area.x(), area.y(), area.width(), area.height() - 1));
+        canvas.text(area.x() + 1, area.y() + area.height() - 1, area.width() - 2,
+                "partial analysis: " + String.join("; ", problems), "tone.warn");
     }
 
     @Override

@@ -8,14 +8,11 @@ import dev.skopos.source.EnvoyAdmin;
 import dev.skopos.source.IstiodDebug;
 import dev.skopos.source.IstiodInstance;
 import dev.skopos.source.KubeObject;
-import dev.skopos.source.LogStreams;
-import dev.skopos.source.MeshSource;
+import dev.skopos.source.ForwardingMeshSource;
 import dev.skopos.source.PodRef;
-import dev.skopos.source.PortForwards;
 import dev.skopos.source.ResourceKind;
 import dev.skopos.source.Scope;
 import dev.skopos.source.SourceException;
-import dev.skopos.source.SourceInfo;
 import dev.skopos.source.Subscription;
 import dev.skopos.source.SynczAnswer;
 import dev.skopos.source.demo.DemoSource;
@@ -27,21 +24,27 @@ import org.junit.jupiter.api.Test;
 class FailingSourceTest {
 
     /** The demo, with chosen parts broken. */
-    static final class Broken implements MeshSource {
-        final DemoSource demo = new DemoSource(ShellTest.CLOCK);
+    static final class Broken extends ForwardingMeshSource {
+        final DemoSource demo;
         boolean forbidPods;
+        /** Kinds whose list() throws FORBIDDEN, as a live source does for an identity without access. */
+        final java.util.Set<ResourceKind> forbiddenKinds = new java.util.HashSet<>();
         boolean istiodDown;
         boolean garbageEnvoy;
         String stale = "";
 
-        @Override
-        public String staleness(java.time.Instant now) {
-            return stale;
+        Broken() {
+            this(new DemoSource(ShellTest.CLOCK));
+        }
+
+        private Broken(DemoSource demo) {
+            super(demo);
+            this.demo = demo;
         }
 
         @Override
-        public SourceInfo info() {
-            return demo.info();
+        public String staleness(java.time.Instant now) {
+            return stale;
         }
 
         @Override
@@ -50,8 +53,9 @@ class FailingSourceTest {
             return new ClusterObjects() {
                 @Override
                 public List<KubeObject> list(ResourceKind kind, Scope scope) {
-                    if (forbidPods && kind.equals(ResourceKind.POD)) {
-                        throw new SourceException(SourceException.Reason.FORBIDDEN, "forbidden: needs list on pods");
+                    if (forbidPods && kind.equals(ResourceKind.POD) || forbiddenKinds.contains(kind)) {
+                        throw new SourceException(SourceException.Reason.FORBIDDEN,
+                                "forbidden: needs list on " + kind.plural());
                     }
                     return real.list(kind, scope);
                 }
@@ -129,21 +133,6 @@ class FailingSourceTest {
                     return real.setLogScope(i, s, l);
                 }
             };
-        }
-
-        @Override
-        public LogStreams logs() {
-            return demo.logs();
-        }
-
-        @Override
-        public PortForwards portForwards() {
-            return demo.portForwards();
-        }
-
-        @Override
-        public void close() {
-            demo.close();
         }
     }
 

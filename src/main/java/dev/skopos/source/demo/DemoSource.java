@@ -31,6 +31,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class DemoSource implements MeshSource {
 
+    /** The simulated API server's version: a supported one, so the demo's findings are its incidents. */
+    public static final String KUBERNETES_VERSION = "v1.33.2";
+
     private final Mesh mesh;
     private final DemoObjects objects;
     private final DemoEnvoyAdmin envoy;
@@ -55,6 +58,11 @@ public final class DemoSource implements MeshSource {
         this.istiod = new DemoIstiodDebug(mesh, configs, envoy);
         this.logs = new DemoLogStreams(mesh, clock, scheduler);
         this.forwards = new DemoPortForwards(this, httpExecutor);
+    }
+
+    @Override
+    public CompletableFuture<String> kubernetesVersion() {
+        return CompletableFuture.completedFuture(KUBERNETES_VERSION);
     }
 
     public static DemoSource create() {

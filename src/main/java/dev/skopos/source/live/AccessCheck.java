@@ -10,9 +10,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Asks the API server (SelfSubjectAccessReview) whether this identity may list and watch a kind in
- * all namespaces, before an informer starts: a forbidden informer would otherwise retry its LIST
- * forever and the user would see an empty table instead of the reason.
+ * Asks the API server (SelfSubjectAccessReview) whether this identity may list and watch a kind,
+ * in all namespaces or in one, before an informer starts: a forbidden informer would otherwise
+ * retry its LIST forever and the user would see an empty table instead of the reason.
  */
 final class AccessCheck {
 
@@ -24,20 +24,22 @@ final class AccessCheck {
     }
 
     /**
-     * The message to show when a verb is denied ({@code forbidden: needs list on pods}), or empty
-     * when everything is allowed or the answer is unknown: if the review itself fails, the informer
-     * starts anyway and its own LIST tells the truth.
+     * The message to show when a verb is denied, or empty when everything is allowed or the answer
+     * is unknown: if the review itself fails, the informer starts anyway and its own LIST tells the truth.
+     *
+     * @param namespace null to ask for all namespaces (cluster scope)
      */
-    static Optional<String> denied(KubernetesClient client, ResourceKind kind) {
+    static Optional<String> denied(KubernetesClient client, ResourceKind kind, String namespace) {
         for (String verb : VERBS) {
             SelfSubjectAccessReview review = new SelfSubjectAccessReviewBuilder()
                     .withNewSpec().withNewResourceAttributes()
-                    .withVerb(verb).withGroup(kind.group()).withResource(kind.plural()).withNamespace("")
+                    .withVerb(verb).withGroup(kind.group()).withResource(kind.plural())
+                    .withNamespace(namespace == null ? "" : namespace)
                     .endResourceAttributes().endSpec().build();
             try {
                 SelfSubjectAccessReview answer = client.authorization().v1().selfSubjectAccessReview().create(review);
                 if (answer != null && answer.getStatus() != null && Boolean.FALSE.equals(answer.getStatus().getAllowed())) {
-                    return Optional.of(message(verb, kind));
+                    return Optional.of(message(verb, kind, namespace));
                 }
             } catch (RuntimeException e) {
                 LOG.log(Level.FINE, "access review for " + kind.plural() + " failed; starting the informer anyway", e);
@@ -47,7 +49,15 @@ final class AccessCheck {
         return Optional.empty();
     }
 
-    static String message(String verb, ResourceKind kind) {
-        return "forbidden: needs " + verb + " on " + kind.plural();
+    /**
+     * {@code forbidden: needs list on pods in shop}; at cluster scope a namespaced kind adds the way
+     * out (many identities may list pods only in their team's namespaces), a cluster-scoped kind has none.
+     */
+    static String message(String verb, ResourceKind kind, String namespace) {
+        String needs = "forbidden: needs " + verb + " on " + kind.plural();
+        if (namespace != null) {
+            return needs + " in " + namespace;
+        }
+        return kind.namespaced() ? needs + " at cluster scope; try -n NAMESPACE" : needs;
     }
 }

@@ -30,6 +30,7 @@ import java.util.logging.Logger;
  * One kind's informer (a LIST, then a WATCH that fabric8 keeps re-opening) and the objects it
  * delivered, already converted to {@link KubeObject}s so a {@code list()} is a filter and a sort,
  * never a conversion of thousands of pods. One generic code path serves every kind, Istio's too.
+ * It watches all namespaces, or one when the identity may only list there.
  */
 final class KindWatch {
 
@@ -40,6 +41,8 @@ final class KindWatch {
     private static final long PAGE = 500;
 
     private final ResourceKind kind;
+    /** Null: all namespaces (or a cluster-scoped kind). */
+    private final String namespace;
     private final Clock clock;
     private final Runnable changed;
     private final ConcurrentMap<String, KubeObject> objects = new ConcurrentHashMap<>();
@@ -53,15 +56,32 @@ final class KindWatch {
     private volatile Instant disconnectedSince;
     private volatile boolean closed;
     private volatile boolean everWatched;
+    /** System.nanoTime() of the last list(), so namespaced watches nobody reads can be stopped. */
+    private volatile long lastUsedNanos = System.nanoTime();
 
-    KindWatch(ResourceKind kind, Clock clock, Runnable changed) {
+    KindWatch(ResourceKind kind, String namespace, Clock clock, Runnable changed) {
         this.kind = kind;
+        this.namespace = namespace;
         this.clock = clock;
         this.changed = changed;
     }
 
     ResourceKind kind() {
         return kind;
+    }
+
+    /** The one namespace watched, or null for all. */
+    String namespace() {
+        return namespace;
+    }
+
+    long lastUsedNanos() {
+        return lastUsedNanos;
+    }
+
+    /** True once this all-namespaces watch turned out forbidden: one namespace may still be allowed. */
+    boolean deniedAtClusterScope() {
+        return namespace == null && forbidden != null;
     }
 
     /** Completes when the first LIST is in (or the kind turned out forbidden). */
@@ -71,10 +91,11 @@ final class KindWatch {
 
     /** Checks access, then starts the informer; called once, off the caller's thread. */
     void start(KubernetesClient client) {
-        String denied = AccessCheck.denied(client, kind).orElse(null);
+        String denied = AccessCheck.denied(client, kind, namespace).orElse(null);
         if (denied != null) {
             forbidden = denied;
             synced.complete(null);
+            changed.run(); // views re-read and show why (or fall back to a namespace)
             return;
         }
         synchronized (this) {
@@ -86,14 +107,19 @@ final class KindWatch {
                     .withPlural(kind.plural()).withNamespaced(kind.namespaced()).build();
             var resources = client.genericKubernetesResources(context);
             KubernetesSerialization serialization = client.getKubernetesSerialization();
-            SharedIndexInformer<GenericKubernetesResource> i = (kind.namespaced()
-                    ? resources.inAnyNamespace().withLimit(PAGE) : resources.withLimit(PAGE)).runnableInformer(0);
+            SharedIndexInformer<GenericKubernetesResource> i = (namespace != null
+                    ? resources.inNamespace(namespace).withLimit(PAGE)
+                    : kind.namespaced() ? resources.inAnyNamespace().withLimit(PAGE)
+                    : resources.withLimit(PAGE)).runnableInformer(0);
             i.addEventHandler(new Handler(serialization));
             i.exceptionHandler(this::onException);
             informer = i;
             i.start().whenComplete((ok, error) -> {
                 if (error != null) {
                     record(error);
+                    if (isForbidden(error)) {
+                        forbidden = AccessCheck.message("list", kind, namespace);
+                    }
                 } else {
                     // The event handler runs behind the store: take the first LIST from the store, so
                     // "synced" means every listed object is here (one-shot commands print right after).
@@ -114,13 +140,23 @@ final class KindWatch {
      */
     private boolean onException(boolean started, Throwable error) {
         record(error);
-        if (error instanceof KubernetesClientException k && k.getCode() == 403) {
-            forbidden = AccessCheck.message("list", kind);
+        if (isForbidden(error)) {
+            forbidden = AccessCheck.message("list", kind, namespace);
             synced.complete(null);
             changed.run();
             return false;
         }
         return !closed;
+    }
+
+    /** A 403 anywhere in the chain: fabric8 wraps the LIST's failure in informer and future exceptions. */
+    private static boolean isForbidden(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof KubernetesClientException k && k.getCode() == 403) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void record(Throwable error) {
@@ -129,11 +165,12 @@ final class KindWatch {
         if (disconnectedSince == null) {
             disconnectedSince = lastErrorAt;
         }
-        LOG.log(Level.FINE, "informer for " + kind.plural() + ": " + lastError, error);
+        LOG.log(Level.FINE, "informer for " + describe() + ": " + lastError, error);
     }
 
     /** The cached objects in scope, sorted; throws FORBIDDEN when the kind may not be listed. */
     List<KubeObject> list(Scope scope) {
+        lastUsedNanos = System.nanoTime();
         String f = forbidden;
         if (f != null) {
             throw new SourceException(Reason.FORBIDDEN, f);
@@ -158,6 +195,11 @@ final class KindWatch {
             disconnectedSince = clock.instant();
         }
         return new Health(up, disconnectedSince, lastEventAt, lastError, lastErrorAt);
+    }
+
+    /** {@code pods}, or {@code pods in shop} for a namespaced watch: for logs and tests. */
+    String describe() {
+        return namespace == null ? kind.plural() : kind.plural() + " in " + namespace;
     }
 
     boolean isRunning() {

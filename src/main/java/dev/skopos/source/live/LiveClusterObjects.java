@@ -17,16 +17,14 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -39,27 +37,38 @@ import java.util.logging.Logger;
  * default), and only on the first call for a kind: before the informer's first LIST is in it
  * answers what is there (often nothing) and the change listeners fire once the data arrives. So it
  * is safe on the GUI thread. One-shot commands that need complete data call {@link #awaitSynced}.
+ *
+ * <p>Identities that may list a kind only in some namespaces (pods in their team's) get, when they
+ * ask for one namespace, an informer on that namespace alone after its own access review. Such
+ * informers stop once nobody has listed them for {@link #NAMESPACED_IDLE}.
  */
 public final class LiveClusterObjects implements ClusterObjects, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(LiveClusterObjects.class.getName());
     public static final Duration DEFAULT_FIRST_SYNC_WAIT = Duration.ofMillis(250);
-    /** Listeners hear of a burst of events (a rollout touches dozens of pods) once per this interval. */
-    static final Duration DEBOUNCE = Duration.ofMillis(250);
     /** Discovery is a few bounded requests; servedKinds() waits at most this long for it. */
     private static final Duration DISCOVERY_WAIT = KubeConnection.REQUEST_TIMEOUT.multipliedBy(2);
+    /** A namespace's informer unread this long is stopped (the user moved on with :ns). */
+    static final Duration NAMESPACED_IDLE = Duration.ofMinutes(2);
 
     private final KubernetesClient client;
     private final Clock clock;
     private final Duration firstSyncWait;
     private final ExecutorService starter = Executors.newCachedThreadPool(daemon("skopos-informer-start"));
-    private final ScheduledExecutorService notifier = Executors.newSingleThreadScheduledExecutor(daemon("skopos-changes"));
-    /** Keyed by group and kind, whatever version the cluster serves; a null watch: the kind is not served. */
-    private final ConcurrentMap<String, CompletableFuture<KindWatch>> watches = new ConcurrentHashMap<>();
-    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
-    private final AtomicBoolean changePending = new AtomicBoolean();
+    private final DebouncedChanges changes = new DebouncedChanges();
+    /** Keyed by group, kind and namespace, whatever version the cluster serves; a null watch: the kind is not served. */
+    private final ConcurrentMap<WatchKey, CompletableFuture<KindWatch>> watches = new ConcurrentHashMap<>();
+    /** When the last sweep for unused namespace informers ran (System.nanoTime()). */
+    private final AtomicLong lastSweep = new AtomicLong(System.nanoTime());
     private CompletableFuture<List<ResourceKind>> discovery;
     private volatile boolean closed;
+
+    /** Which informer: a kind in all namespaces ({@code namespace} null) or in one. */
+    private record WatchKey(String group, String kind, String namespace) {
+        static WatchKey of(ResourceKind kind, String namespace) {
+            return new WatchKey(kind.group(), kind.kind(), namespace);
+        }
+    }
 
     public LiveClusterObjects(KubeConnection connection) {
         this(connection.client(), Clock.systemUTC(), DEFAULT_FIRST_SYNC_WAIT);
@@ -72,17 +81,35 @@ public final class LiveClusterObjects implements ClusterObjects, AutoCloseable {
         discovery(); // discovery runs while the first frame is drawn
     }
 
+    /**
+     * The cached objects. When the identity may not list the kind in all namespaces, a scope of one
+     * namespace is served by that namespace's own informer, and {@link Scope#ALL} throws FORBIDDEN
+     * with the way out ({@code try -n NAMESPACE}).
+     */
     @Override
     public List<KubeObject> list(ResourceKind kind, Scope scope) {
         if (closed) {
             throw new SourceException(Reason.CLOSED, "the cluster connection is closed");
         }
-        long deadline = System.nanoTime() + firstSyncWait.toNanos();
-        KindWatch watch = within(watchFor(kind), deadline);
+        long now = System.nanoTime();
+        long last = lastSweep.get();
+        // Views list every few seconds, so this is often enough to notice a namespace left behind.
+        if (now - last > NAMESPACED_IDLE.toNanos() / 4 && lastSweep.compareAndSet(last, now)) {
+            stopNamespacedUnusedSince(now - NAMESPACED_IDLE.toNanos());
+        }
+        long deadline = now + firstSyncWait.toNanos();
+        KindWatch watch = within(watchFor(kind, null), deadline);
         if (watch == null) {
             return List.of(); // not served, or still starting: listeners hear when it is in
         }
         within(watch.synced(), deadline);
+        if (watch.deniedAtClusterScope() && !scope.isAll() && kind.namespaced()) {
+            watch = within(watchFor(kind, scope.namespace()), deadline);
+            if (watch == null) {
+                return List.of();
+            }
+            within(watch.synced(), deadline);
+        }
         return watch.list(scope);
     }
 
@@ -101,8 +128,7 @@ public final class LiveClusterObjects implements ClusterObjects, AutoCloseable {
 
     @Override
     public Subscription onChange(Runnable listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return changes.add(listener);
     }
 
     /**
@@ -110,19 +136,36 @@ public final class LiveClusterObjects implements ClusterObjects, AutoCloseable {
      * commands that print complete data. False when some kind was not in by the timeout.
      */
     public boolean awaitSynced(Collection<ResourceKind> kinds, Duration timeout) {
+        return awaitSynced(kinds, Scope.ALL, timeout);
+    }
+
+    /**
+     * As {@link #awaitSynced(Collection, Duration)}; with a namespace, a kind the identity may not
+     * list in all namespaces is waited for in that namespace, as {@link #list} would serve it.
+     */
+    public boolean awaitSynced(Collection<ResourceKind> kinds, Scope scope, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean all = true;
         for (ResourceKind kind : kinds) {
-            CompletableFuture<KindWatch> f = watchFor(kind);
-            KindWatch w = within(f, deadline);
-            if (!f.isDone()) {
-                all = false;
-            } else if (w != null) {
-                within(w.synced(), deadline);
-                all &= w.synced().isDone();
+            all &= awaitOne(watchFor(kind, null), deadline);
+            KindWatch cluster = watchFor(kind, null).getNow(null);
+            if (cluster != null && cluster.deniedAtClusterScope() && !scope.isAll() && kind.namespaced()) {
+                all &= awaitOne(watchFor(kind, scope.namespace()), deadline);
             }
         }
         return all;
+    }
+
+    private static boolean awaitOne(CompletableFuture<KindWatch> f, long deadline) {
+        KindWatch w = within(f, deadline);
+        if (!f.isDone()) {
+            return false;
+        }
+        if (w != null) {
+            within(w.synced(), deadline);
+            return w.synced().isDone();
+        }
+        return true;
     }
 
     /** Freshness of everything started so far, for the header banner. */
@@ -140,7 +183,28 @@ public final class LiveClusterObjects implements ClusterObjects, AutoCloseable {
     /** The kinds whose informers run now, in the versions served (for tests and the status line). */
     public List<ResourceKind> watchedKinds() {
         return watches.values().stream().map(f -> f.getNow(null)).filter(Objects::nonNull)
-                .filter(KindWatch::isRunning).map(KindWatch::kind).toList();
+                .filter(KindWatch::isRunning).map(KindWatch::kind).distinct().toList();
+    }
+
+    /** The informers running now, e.g. {@code pods} and {@code pods in shop}, sorted (for tests and logs). */
+    List<String> runningInformers() {
+        return watches.values().stream().map(f -> f.getNow(null)).filter(Objects::nonNull)
+                .filter(KindWatch::isRunning).map(KindWatch::describe).sorted().toList();
+    }
+
+    /**
+     * Stops the one-namespace informers last listed before {@code cutoffNanos} (System.nanoTime()):
+     * after {@code :ns other} the old namespace is not read any more. All-namespace ones stay.
+     */
+    void stopNamespacedUnusedSince(long cutoffNanos) {
+        for (var entry : watches.entrySet()) {
+            KindWatch w = entry.getValue().getNow(null);
+            if (entry.getKey().namespace() != null && w != null && w.lastUsedNanos() - cutoffNanos < 0
+                    && watches.remove(entry.getKey(), entry.getValue())) {
+                LOG.fine(() -> "stopping the unused informer for " + w.describe());
+                w.close();
+            }
+        }
     }
 
     @Override
@@ -153,18 +217,17 @@ public final class LiveClusterObjects implements ClusterObjects, AutoCloseable {
                 }
             });
         }
-        listeners.clear();
+        changes.close();
         starter.shutdownNow();
-        notifier.shutdownNow();
     }
 
-    private CompletableFuture<KindWatch> watchFor(ResourceKind kind) {
-        String key = kind.group() + "/" + kind.kind();
-        return watches.computeIfAbsent(key, k -> CompletableFuture.supplyAsync(() -> start(kind, key), starter));
+    private CompletableFuture<KindWatch> watchFor(ResourceKind kind, String namespace) {
+        WatchKey key = WatchKey.of(kind, namespace);
+        return watches.computeIfAbsent(key, k -> CompletableFuture.supplyAsync(() -> start(kind, k), starter));
     }
 
     /** On a starter thread: resolve the served version, check access, start the informer. */
-    private KindWatch start(ResourceKind asked, String key) {
+    private KindWatch start(ResourceKind asked, WatchKey key) {
         List<ResourceKind> served;
         try {
             served = discovery().get(DISCOVERY_WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -182,11 +245,11 @@ public final class LiveClusterObjects implements ClusterObjects, AutoCloseable {
         if (kind == null || closed) {
             return null;
         }
-        KindWatch watch = new KindWatch(kind, clock, this::changed);
+        KindWatch watch = new KindWatch(kind, key.namespace(), clock, changes::changed);
         try {
             watch.start(client);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "cannot start the informer for " + kind.plural(), e);
+            LOG.log(Level.WARNING, "cannot start the informer for " + watch.describe(), e);
             watch.close();
             watches.remove(key);
             return null;
@@ -205,27 +268,6 @@ public final class LiveClusterObjects implements ClusterObjects, AutoCloseable {
         return ResourceKind.ALL.stream().filter(k -> !ServedKinds.isVersioned(k)).toList();
     }
 
-    /** Debounced: the first event of a burst schedules one notification DEBOUNCE later. */
-    private void changed() {
-        if (closed || !changePending.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            notifier.schedule(() -> {
-                changePending.set(false);
-                for (Runnable l : listeners) {
-                    try {
-                        l.run();
-                    } catch (RuntimeException e) {
-                        LOG.log(Level.WARNING, "change listener failed", e);
-                    }
-                }
-            }, DEBOUNCE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            changePending.set(false); // closing
-        }
-    }
-
     private static <T> T within(CompletableFuture<T> future, long deadlineNanos) {
         long left = deadlineNanos - System.nanoTime();
         try {
@@ -238,7 +280,7 @@ public final class LiveClusterObjects implements ClusterObjects, AutoCloseable {
         }
     }
 
-    private static ThreadFactory daemon(String name) {
+    static ThreadFactory daemon(String name) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, name + "-" + n.incrementAndGet());

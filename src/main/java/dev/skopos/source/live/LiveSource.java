@@ -41,6 +41,7 @@ public final class LiveSource implements MeshSource {
     private final KubeConnection connection;
     private final LiveClusterObjects objects;
     private final Parts parts;
+    private CompletableFuture<String> kubernetesVersion;
 
     public LiveSource(KubeConnection connection, PartsFactory parts) {
         this(connection, new LiveClusterObjects(connection), parts);
@@ -95,9 +96,16 @@ public final class LiveSource implements MeshSource {
         return variant >= 0 ? tag.substring(0, variant) : tag;
     }
 
-    /** The server's Kubernetes version, asked in the background (for version-skew findings). */
-    public CompletableFuture<String> kubernetesVersion() {
-        return connection.kubernetesVersion();
+    /**
+     * The server's Kubernetes version, asked in the background once (every analysis wants it and it
+     * does not change under a connection); a failed ask is retried by the next caller.
+     */
+    @Override
+    public synchronized CompletableFuture<String> kubernetesVersion() {
+        if (kubernetesVersion == null || kubernetesVersion.isCompletedExceptionally()) {
+            kubernetesVersion = connection.kubernetesVersion();
+        }
+        return kubernetesVersion;
     }
 
     @Override

@@ -135,7 +135,7 @@ class LiveClusterObjectsTest {
         AtomicInteger calls = new AtomicInteger();
         Subscription sub = objects.onChange(calls::incrementAndGet);
         objects.awaitSynced(List.of(ResourceKind.CONFIG_MAP), WAIT);
-        Thread.sleep(LiveClusterObjects.DEBOUNCE.toMillis() * 2);
+        Thread.sleep(DebouncedChanges.DEBOUNCE.toMillis() * 2);
         calls.set(0);
 
         for (int i = 0; i < 20; i++) {
@@ -143,7 +143,7 @@ class LiveClusterObjectsTest {
                     .withNewMetadata().withName("cm-" + i).endMetadata().build()).create();
         }
         waitFor(() -> objects.list(ResourceKind.CONFIG_MAP, Scope.ALL).size() == 20);
-        Thread.sleep(LiveClusterObjects.DEBOUNCE.toMillis() * 2);
+        Thread.sleep(DebouncedChanges.DEBOUNCE.toMillis() * 2);
         // Twenty creates within a burst: a few notifications, never one per event.
         assertThat(calls.get()).isBetween(1, 10);
 
@@ -151,7 +151,7 @@ class LiveClusterObjectsTest {
         int before = calls.get();
         client.configMaps().inNamespace("shop").withName("cm-0").delete();
         waitFor(() -> objects.list(ResourceKind.CONFIG_MAP, Scope.ALL).size() == 19);
-        Thread.sleep(LiveClusterObjects.DEBOUNCE.toMillis() * 2);
+        Thread.sleep(DebouncedChanges.DEBOUNCE.toMillis() * 2);
         assertThat(calls.get()).isEqualTo(before);
     }
 
@@ -162,7 +162,7 @@ class LiveClusterObjectsTest {
             objects.list(ResourceKind.SECRET, Scope.ALL);
         }).isInstanceOfSatisfying(SourceException.class, e -> {
             assertThat(e.reason()).isEqualTo(SourceException.Reason.FORBIDDEN);
-            assertThat(e.getMessage()).isEqualTo("forbidden: needs list on secrets");
+            assertThat(e.getMessage()).isEqualTo("forbidden: needs list on secrets at cluster scope; try -n NAMESPACE");
         });
         client.pods().inNamespace("shop").resource(pod("cart", false)).create();
         objects.awaitSynced(List.of(ResourceKind.POD), WAIT);
