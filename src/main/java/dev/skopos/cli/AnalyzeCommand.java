@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code skopos analyze}: istioctl analyze over the cluster's objects (here the demo mesh) with
+ * {@code skopos analyze}: istioctl analyze over the cluster's objects (live, or the demo mesh) with
  * FILES laid over them, or over FILES alone ({@code --use-kube=false}); same flags, defaults,
  * output and exit codes as istioctl.
  */
@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
         description = "Analyze Istio configuration and print validation messages, as istioctl analyze does.",
         exitCodeListHeading = "%nExit codes (istioctl's):%n",
         exitCodeList = {"0:no message at or above --failure-threshold (or -o json|yaml)",
-            "1:unreadable input or runtime failure", "2:live clusters are not supported yet",
+            "1:unreadable input or runtime failure", "2:the kubeconfig or context cannot be used",
             "64:bad usage", "65:some files could not be parsed", "79:messages at or above --failure-threshold"})
 public final class AnalyzeCommand implements Callable<Integer> {
 

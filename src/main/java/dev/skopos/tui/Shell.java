@@ -154,6 +154,8 @@ public final class Shell {
         stack.clear();
         stack.push(root);
         root.refresh(this);
+        // Findings follow the scope (a namespace-scoped identity may read only what is in scope).
+        findings.refresh(this);
     }
 
     /** Runs a task on the GUI thread at the next turn of the loop; safe from any thread. */
