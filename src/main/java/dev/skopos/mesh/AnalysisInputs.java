@@ -58,6 +58,30 @@ public final class AnalysisInputs {
      * named in {@code problems} instead of failing the whole analysis (null: fail as before).
      */
     public static ClusterView fromCluster(ClusterObjects objects, List<String> problems) {
+        return view(listAll(objects, problems));
+    }
+
+    /**
+     * As {@link #fromCluster(ClusterObjects, List)}, one view per cluster the objects came from (in
+     * cluster order; a single cluster is one view): several clusters of a multi-primary mesh usually
+     * hold the same configuration, which analysed as one would read as conflicts.
+     */
+    public static Map<String, ClusterView> byCluster(ClusterObjects objects, List<String> problems) {
+        Map<String, List<KubeObject>> grouped = new java.util.TreeMap<>();
+        grouped.put("", new ArrayList<>()); // nothing listed still analyses once, as one cluster
+        for (KubeObject o : listAll(objects, problems)) {
+            grouped.computeIfAbsent(o.cluster(), c -> new ArrayList<>()).add(o);
+        }
+        Map<String, ClusterView> out = new LinkedHashMap<>();
+        grouped.forEach((cluster, group) -> {
+            if (!group.isEmpty() || grouped.size() == 1) {
+                out.put(cluster, view(group));
+            }
+        });
+        return out;
+    }
+
+    private static List<KubeObject> listAll(ClusterObjects objects, List<String> problems) {
         List<KubeObject> all = new ArrayList<>();
         for (ResourceKind kind : objects.servedKinds()) {
             try {
@@ -69,6 +93,10 @@ public final class AnalysisInputs {
                 problems.add(kind.plural() + ": " + e.getMessage());
             }
         }
+        return all;
+    }
+
+    private static ClusterView view(List<KubeObject> all) {
         List<Resource> resources = resources(all);
         JsonNode mesh = null;
         JsonNode networks = null;

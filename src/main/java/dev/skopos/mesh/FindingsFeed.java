@@ -6,8 +6,12 @@ import dev.skopos.analysis.Diagnostic;
 import dev.skopos.analysis.ResourceSnapshot;
 import dev.skopos.analysis.Suppressions;
 import dev.skopos.source.MeshSource;
+import dev.skopos.analysis.Resource;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -31,6 +35,36 @@ public final class FindingsFeed {
         }
     }
 
+    /**
+     * Each cluster's objects analysed on their own (several clusters usually hold the same
+     * configuration, which analysed together would read as conflicts); a finding every cluster
+     * has is listed once. Explanations read one snapshot of every cluster's objects.
+     */
+    private static Findings analyse(MeshSource source) {
+        List<String> problems = new ArrayList<>();
+        Map<String, AnalysisInputs.ClusterView> views = AnalysisInputs.byCluster(source.objects(), problems);
+        List<Diagnostic> found = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        List<Resource> everything = new ArrayList<>();
+        AnalysisInputs.ClusterView first = views.values().iterator().next();
+        for (AnalysisInputs.ClusterView view : views.values()) {
+            ResourceSnapshot snapshot = new ResourceSnapshot(view.resources(), view.meshConfig(), view.meshNetworks());
+            Set<String> here = new HashSet<>();
+            for (Diagnostic d : AnalysisRun.run(snapshot, Analyzers.all(), Suppressions.NONE)) {
+                String key = d.code() + "|" + (d.resource() == null ? "" : d.resource().display()) + "|" + d.message();
+                here.add(key);
+                if (!seen.contains(key)) {
+                    found.add(d);
+                }
+            }
+            seen.addAll(here);
+            everything.addAll(view.resources());
+        }
+        found.sort(AnalysisRun.ORDER);
+        ResourceSnapshot all = new ResourceSnapshot(everything, first.meshConfig(), first.meshNetworks());
+        return new Findings(found, all, List.of(), problems);
+    }
+
     /** Runtime findings, or why they could not be pulled. */
     private record Runtime(List<Diagnostic> found, String problem) {}
 
@@ -44,13 +78,7 @@ public final class FindingsFeed {
      */
     public static CompletableFuture<Findings> load(MeshSource source, Executor executor, java.time.Clock clock,
                                                    List<Diagnostic> reuseRuntime) {
-        CompletableFuture<Findings> objects = CompletableFuture.supplyAsync(() -> {
-            List<String> problems = new ArrayList<>();
-            AnalysisInputs.ClusterView view = AnalysisInputs.fromCluster(source.objects(), problems);
-            ResourceSnapshot snapshot = new ResourceSnapshot(view.resources(), view.meshConfig(), view.meshNetworks());
-            return new Findings(AnalysisRun.run(snapshot, Analyzers.all(), Suppressions.NONE), snapshot, List.of(),
-                    problems);
-        }, executor);
+        CompletableFuture<Findings> objects = CompletableFuture.supplyAsync(() -> analyse(source), executor);
         CompletableFuture<Runtime> runtime = reuseRuntime != null
                 ? CompletableFuture.completedFuture(new Runtime(reuseRuntime, null))
                 : CompletableFuture.supplyAsync(() -> RuntimeFindings.load(source, executor, clock), executor)
