@@ -83,7 +83,7 @@ class MultiContextLiveTest {
             assertThat(mesh.info().contexts()).containsExactly("east", "west");
             assertThat(mesh.info().label()).isEqualTo("east,west");
 
-            List<KubeObject> pods = mesh.objects().list(ResourceKind.POD, Scope.of("shop"));
+            List<KubeObject> pods = podsOnceBothAreIn(mesh);
             assertThat(pods).extracting(KubeObject::podRef).containsExactly(
                     new PodRef("east", "shop", east.sidecar), new PodRef("west", "shop", west.sidecar));
             assertThat(mesh.istiod().instances()).extracting(i -> i.pod().cluster() + "/" + i.name())
@@ -94,6 +94,20 @@ class MultiContextLiveTest {
             assertThat(west.hits("shop", west.sidecar, 15000, "/server_info")).isEqualTo(1);
             assertThat(east.hits("shop", east.sidecar, 15000, "/server_info")).isZero();
         }
+    }
+
+    /**
+     * The informers' first LIST is in when awaitSynced returns, but their handlers fill the cache
+     * a moment later (fabric8 notifies handlers on its own thread).
+     */
+    private static List<KubeObject> podsOnceBothAreIn(MeshSource mesh) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        List<KubeObject> pods = mesh.objects().list(ResourceKind.POD, Scope.of("shop"));
+        while (pods.size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            pods = mesh.objects().list(ResourceKind.POD, Scope.of("shop"));
+        }
+        return pods;
     }
 
     @Test
