@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -38,6 +40,8 @@ final class KindWatch {
             Comparator.comparing(KubeObject::namespace).thenComparing(KubeObject::name);
     /** Page size of the initial LIST, so a 10,000-pod cluster is read in pieces the server can serve. */
     private static final long PAGE = 500;
+    /** How long the handler may lag behind the informer's first LIST before we stop waiting for it. */
+    private static final Duration HANDLER_CATCH_UP = Duration.ofSeconds(2);
 
     private final ResourceKind kind;
     private final Clock clock;
@@ -94,10 +98,26 @@ final class KindWatch {
                 if (error != null) {
                     record(error);
                 }
-                synced.complete(null);
-                changed.run();
+                handlerCaughtUp(i, System.nanoTime() + HANDLER_CATCH_UP.toNanos()).thenRun(() -> {
+                    synced.complete(null);
+                    changed.run();
+                });
             });
         }
+    }
+
+    /**
+     * fabric8 stores the first LIST before its own thread hands the items to our handler, so a
+     * {@code list()} right after start would miss them: wait (bounded) until the handler has every
+     * key the informer's store holds.
+     */
+    private CompletableFuture<Void> handlerCaughtUp(SharedIndexInformer<GenericKubernetesResource> i, long deadline) {
+        if (closed || System.nanoTime() > deadline || objects.keySet().containsAll(i.getStore().listKeys())) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.runAsync(() -> { },
+                        CompletableFuture.delayedExecutor(10, TimeUnit.MILLISECONDS))
+                .thenCompose(x -> handlerCaughtUp(i, deadline));
     }
 
     /**
