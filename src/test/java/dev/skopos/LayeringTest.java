@@ -71,10 +71,21 @@ class LayeringTest {
     void sourceImplementationsAreWiredOnlyByTheCli() {
         ArchRule rule = noClasses().that().resideOutsideOfPackages(
                         "dev.skopos.cli..", "dev.skopos.source.live..", "dev.skopos.source.demo..",
-                        "dev.skopos.source.snapshot..")
+                        "dev.skopos.source.snapshot..", "dev.skopos.source.multi..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "dev.skopos.source.live..", "dev.skopos.source.demo..", "dev.skopos.source.snapshot..")
+                        "dev.skopos.source.live..", "dev.skopos.source.demo..", "dev.skopos.source.snapshot..",
+                        "dev.skopos.source.multi..")
                 .because("views work on any MeshSource: live, snapshot and demo are interchangeable");
+        rule.check(classes);
+    }
+
+    @Test
+    void severalClustersComposeSourcesWithoutKnowingAnyImplementation() {
+        ArchRule rule = noClasses().that().resideInAPackage("dev.skopos.source.multi..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.skopos.source.live..", "dev.skopos.source.demo..", "dev.skopos.source.snapshot..",
+                        "dev.skopos.tui..", "dev.skopos.cli..", "dev.skopos.render..", "dev.skopos.mesh..")
+                .because("the composite routes calls between MeshSources of any kind");
         rule.check(classes);
     }
 

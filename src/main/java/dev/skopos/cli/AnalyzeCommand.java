@@ -230,6 +230,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
      * lacks. Kinds the identity may not read are left out and named on stderr, one line per reason.
      */
     private AnalysisScope.Inputs fromCluster(PrintWriter err, ManifestFiles.Loaded loaded, String namespace) throws Stop {
+        if (source.contexts != null && source.contexts.stream().distinct().count() > 1) {
+            // Several clusters' objects side by side would read as conflicts (the same DestinationRule twice).
+            throw new Stop(EXIT_UNSUPPORTED, "analyze reads one cluster, as istioctl analyze does; run it once per"
+                    + " --context");
+        }
         Scope scoped = Scope.of(namespace);
         try (MeshSource mesh = Sources.open(source)) {
             // istioctl analyzes everything it can list: wait for every kind, not just pods.

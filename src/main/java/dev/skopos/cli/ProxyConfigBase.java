@@ -44,7 +44,8 @@ abstract class ProxyConfigBase implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "POD[.NAMESPACE]", description = "The pod whose proxy to read.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "POD[.NAMESPACE]",
+            description = "The pod whose proxy to read (with several --context: in whichever context has it).")
     String pod;
 
     @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Read a saved Envoy config dump (- for stdin).")

@@ -33,11 +33,17 @@ import picocli.CommandLine.Spec;
 /**
  * {@code skopos proxy-status} ({@code ps}): istioctl's proxy-status. Without a pod, every proxy's
  * xDS sync as istiod reports it (saved answers with {@code -f}, either syncz format, or every
- * istiod replica of the source, merged); with a pod, istiod's intended config against Envoy's.
+ * istiod replica of the source, merged, of every cluster with several contexts); with a pod,
+ * istiod's intended config against Envoy's.
  */
 @Command(name = "proxy-status", aliases = "ps", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "The xDS sync status of every proxy (-n: of one namespace), or with POD the diff between "
+        description = {"The xDS sync status of every proxy (-n: of one namespace), or with POD the diff between "
                 + "what istiod would send that proxy and what its Envoy holds, exactly as istioctl proxy-status prints them.",
+            "",
+            "Several clusters (--context a,b: a multi-primary mesh): every cluster's istiods are asked and their "
+                + "reports merged; CLUSTER is each proxy's cluster id as istiod reports it. A cluster that cannot "
+                + "answer is named on stderr, the others' rows are printed, and the exit code is 1. With POD, the "
+                + "pod is looked for in every context; one that exists in several must be named with one --context."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:runtime failure (unreadable file, istiod or proxy not answering)",
             "2:bad usage"})
@@ -71,6 +77,9 @@ public final class ProxyStatusCommand implements Callable<Integer> {
     @Mixin
     SourceOptions source;
 
+    /** Clusters or replicas that could not answer, said after the table (several contexts only). */
+    private List<String> unanswered = List.of();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -78,7 +87,8 @@ public final class ProxyStatusCommand implements Callable<Integer> {
         try {
             out.print(diffMode() ? diff() : status());
             out.flush();
-            return 0;
+            unanswered.forEach(line -> err.println("skopos: " + line));
+            return unanswered.isEmpty() ? 0 : 1;
         } catch (ProxyConfigBase.Failure f) {
             err.println("skopos: " + f.getMessage());
             return f.usage ? 2 : 1;
@@ -119,11 +129,11 @@ public final class ProxyStatusCommand implements Callable<Integer> {
         return verbosity == 1 ? ProxyStatusTable.renderVerbose(syncs) : ProxyStatusTable.render(syncs);
     }
 
-    /** Every istiod replica's answer, in replica order; one that fails fails the command, as in istioctl. */
+    /** Every istiod replica's answer, in replica order (see {@link IstiodReports} for failures). */
     private List<SynczAnswer> fromSource() {
-        return withSource(mesh -> mesh.istiod().instances().stream()
-                .map(i -> mesh.istiod().syncz(i).join())
-                .toList());
+        IstiodReports reports = withSource(mesh -> IstiodReports.collect(mesh, java.time.Instant.now()));
+        unanswered = reports.unanswered();
+        return reports.answers();
     }
 
     private String diff() throws IOException {

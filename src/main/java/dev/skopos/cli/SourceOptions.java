@@ -10,7 +10,8 @@ public final class SourceOptions {
     @Option(names = "--demo", description = "Read from the built-in simulated mesh (no cluster needed).")
     boolean demo;
 
-    @Option(names = "--context", split = ",", paramLabel = "CTX", description = "Kube context to read from.")
+    @Option(names = "--context", split = ",", paramLabel = "CTX", description = "Kube context to read from; several (a,b) are read as one mesh, and a POD is looked for in each "
+                    + "(one that exists in several must be named with one --context).")
     List<String> contexts;
 
     @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Path to the kubeconfig file.")

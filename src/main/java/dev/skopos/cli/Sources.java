@@ -4,10 +4,18 @@ import dev.skopos.source.MeshSource;
 import dev.skopos.source.SourceException;
 import dev.skopos.source.demo.DemoSource;
 import dev.skopos.source.live.LiveSources;
+import dev.skopos.source.multi.MultiClusterSource;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 
 /** Opens the {@link MeshSource} that {@link SourceOptions} name; the one place commands pick an implementation. */
 final class Sources {
@@ -48,30 +56,82 @@ final class Sources {
 
     /**
      * Blocks (bounded) until a live source has listed these kinds; the demo is always complete. A
-     * kind the identity may list only in some namespaces is waited for in {@code scope}'s.
+     * kind the identity may list only in some namespaces is waited for in {@code scope}'s. Several
+     * clusters wait side by side, so one unreachable cluster costs one timeout, not one each.
      */
     static void awaitSynced(MeshSource source, java.util.Collection<dev.skopos.source.ResourceKind> kinds,
                             dev.skopos.source.Scope scope) {
-        if (source instanceof dev.skopos.source.live.LiveSource live
+        if (source instanceof MultiClusterSource multi) {
+            ExecutorService waiters = Executors.newCachedThreadPool(daemon("skopos-sync-wait"));
+            try {
+                CompletableFuture.allOf(multi.clusters().values().stream()
+                        .map(cluster -> CompletableFuture.runAsync(() -> awaitSynced(cluster, kinds, scope), waiters))
+                        .toArray(CompletableFuture[]::new)).join();
+            } finally {
+                waiters.shutdownNow();
+            }
+        } else if (source instanceof dev.skopos.source.live.LiveSource live
                 && live.objects() instanceof dev.skopos.source.live.LiveClusterObjects objects) {
             objects.awaitSynced(kinds, scope, SYNC_WAIT);
         }
     }
 
-    /** A live cluster; several contexts at once are a later step, so more than one is refused clearly. */
-    static MeshSource live(Path kubeconfig, List<String> contexts, int adminPort, java.util.concurrent.Executor executor)
+    /** Live clusters with Envoy's usual admin port. */
+    static MeshSource live(Path kubeconfig, List<String> contexts, Executor executor) throws Unsupported {
+        return live(kubeconfig, contexts, ENVOY_ADMIN_PORT, executor);
+    }
+
+    /**
+     * The live clusters of these contexts (none: the kubeconfig's current one). Several contexts
+     * are opened side by side (exec credential plugins can take seconds each) and watched as one
+     * mesh; a context that cannot be opened (unknown, no server) refuses them all, naming it.
+     */
+    static MeshSource live(Path kubeconfig, List<String> contexts, int adminPort, Executor executor)
             throws Unsupported {
         if (adminPort < 1 || adminPort > 65535) {
             throw new Unsupported("--proxy-admin-port " + adminPort + " is not a port (1-65535)");
         }
-        if (contexts != null && contexts.size() > 1) {
-            throw new Unsupported("watching several contexts at once is not supported yet; pass one --context");
+        List<String> names = contexts == null ? List.of()
+                : contexts.stream().map(String::strip).filter(c -> !c.isEmpty()).distinct().toList();
+        if (names.size() <= 1) {
+            try {
+                return LiveSources.open(kubeconfig, names.isEmpty() ? null : names.get(0), adminPort, executor);
+            } catch (SourceException e) {
+                throw new Unsupported(e.getMessage());
+            }
         }
-        String context = contexts == null || contexts.isEmpty() ? null : contexts.get(0);
+        // Own threads: the caller may itself run on the executor it hands the sources.
+        ExecutorService openers = Executors.newCachedThreadPool(daemon("skopos-open-context"));
+        Map<String, CompletableFuture<MeshSource>> opening = new LinkedHashMap<>();
         try {
-            return LiveSources.open(kubeconfig, context, adminPort, executor);
-        } catch (SourceException e) {
-            throw new Unsupported(e.getMessage());
+            for (String context : names) {
+                opening.put(context, CompletableFuture.supplyAsync(
+                        () -> LiveSources.open(kubeconfig, context, adminPort, executor), openers));
+            }
+            Map<String, MeshSource> opened = new LinkedHashMap<>();
+            List<String> refused = new ArrayList<>();
+            opening.forEach((context, future) -> {
+                try {
+                    opened.put(context, future.join());
+                } catch (CompletionException e) {
+                    refused.add("context " + context + ": " + SourceException.describe(e));
+                }
+            });
+            if (!refused.isEmpty()) {
+                opened.values().forEach(MeshSource::close);
+                throw new Unsupported(String.join("; ", refused));
+            }
+            return new MultiClusterSource(opened, executor);
+        } finally {
+            openers.shutdownNow();
         }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 }

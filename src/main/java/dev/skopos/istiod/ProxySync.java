@@ -1,6 +1,9 @@
 package dev.skopos.istiod;
 
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What one istiod replica reports for one connected proxy.
@@ -30,6 +33,12 @@ public record ProxySync(String proxyId, String clusterId, String istiod, String 
     static String namespaceOf(String proxyId) {
         int dot = proxyId.indexOf('.');
         return dot < 0 ? "" : proxyId.substring(dot + 1);
+    }
+
+    /** The most recent moment any type was acknowledged or sent; null when the report says none. */
+    public Instant lastUpdated() {
+        return types.stream().map(TypeSync::lastUpdated).filter(Objects::nonNull)
+                .max(Comparator.naturalOrder()).orElse(null);
     }
 
     /**

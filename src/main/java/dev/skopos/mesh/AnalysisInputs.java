@@ -61,6 +61,30 @@ public final class AnalysisInputs {
      * namespaces is read in {@code scoped}, the namespace the user works in, when there is one.
      */
     public static ClusterView fromCluster(ClusterObjects objects, List<String> problems, Scope scoped) {
+        return view(listAll(objects, problems, scoped));
+    }
+
+    /**
+     * As {@link #fromCluster(ClusterObjects, List, Scope)}, one view per cluster the objects came
+     * from (in cluster order; a single cluster is one view): several clusters of a multi-primary mesh
+     * usually hold the same configuration, which analysed as one would read as conflicts.
+     */
+    public static Map<String, ClusterView> byCluster(ClusterObjects objects, List<String> problems, Scope scoped) {
+        Map<String, List<KubeObject>> grouped = new java.util.TreeMap<>();
+        grouped.put("", new ArrayList<>()); // nothing listed still analyses once, as one cluster
+        for (KubeObject o : listAll(objects, problems, scoped)) {
+            grouped.computeIfAbsent(o.cluster(), c -> new ArrayList<>()).add(o);
+        }
+        Map<String, ClusterView> out = new LinkedHashMap<>();
+        grouped.forEach((cluster, group) -> {
+            if (!group.isEmpty() || grouped.size() == 1) {
+                out.put(cluster, view(group));
+            }
+        });
+        return out;
+    }
+
+    private static List<KubeObject> listAll(ClusterObjects objects, List<String> problems, Scope scoped) {
         List<KubeObject> all = new ArrayList<>();
         UnreadKinds unread = new UnreadKinds();
         for (ResourceKind kind : objects.servedKinds()) {
@@ -76,6 +100,10 @@ public final class AnalysisInputs {
         if (problems != null) {
             problems.addAll(unread.lines());
         }
+        return all;
+    }
+
+    private static ClusterView view(List<KubeObject> all) {
         List<Resource> resources = resources(all);
         JsonNode mesh = null;
         JsonNode networks = null;

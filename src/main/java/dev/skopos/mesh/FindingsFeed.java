@@ -9,8 +9,12 @@ import dev.skopos.analysis.Suppressions;
 import dev.skopos.source.MeshSource;
 import dev.skopos.source.Scope;
 import java.time.Duration;
+import dev.skopos.analysis.Resource;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +42,39 @@ public final class FindingsFeed {
     /** How long an analysis waits for the API server's version before running without it. */
     static final Duration VERSION_WAIT = Duration.ofSeconds(3);
 
+    /**
+     * Each cluster's objects analysed on their own (several clusters usually hold the same
+     * configuration, which analysed together would read as conflicts); a finding every cluster
+     * has is listed once. Explanations read one snapshot of every cluster's objects.
+     */
+    private static Findings analyse(MeshSource source, Scope scoped, String kubernetesVersion) {
+        List<String> problems = new ArrayList<>();
+        Map<String, AnalysisInputs.ClusterView> views = AnalysisInputs.byCluster(source.objects(), problems, scoped);
+        ClusterFacts facts = kubernetesVersion == null ? null : ClusterFacts.ofVersion(kubernetesVersion);
+        List<Diagnostic> found = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        List<Resource> everything = new ArrayList<>();
+        AnalysisInputs.ClusterView first = views.values().iterator().next();
+        for (AnalysisInputs.ClusterView view : views.values()) {
+            ResourceSnapshot snapshot = new ResourceSnapshot(view.resources(), view.meshConfig(), view.meshNetworks())
+                    .withClusterFacts(facts);
+            Set<String> here = new HashSet<>();
+            for (Diagnostic d : AnalysisRun.run(snapshot, Analyzers.all(), Suppressions.NONE)) {
+                String key = d.code() + "|" + (d.resource() == null ? "" : d.resource().display()) + "|" + d.message();
+                here.add(key);
+                if (!seen.contains(key)) {
+                    found.add(d);
+                }
+            }
+            seen.addAll(here);
+            everything.addAll(view.resources());
+        }
+        found.sort(AnalysisRun.ORDER);
+        ResourceSnapshot all = new ResourceSnapshot(everything, first.meshConfig(), first.meshNetworks())
+                .withClusterFacts(facts);
+        return new Findings(found, all, List.of(), problems);
+    }
+
     /** Runtime findings, or why they could not be pulled. */
     private record Runtime(List<Diagnostic> found, String problem) {}
 
@@ -53,14 +90,8 @@ public final class FindingsFeed {
      */
     public static CompletableFuture<Findings> load(MeshSource source, Scope scoped, Executor executor,
                                                    java.time.Clock clock, List<Diagnostic> reuseRuntime) {
-        CompletableFuture<Findings> objects = kubernetesVersion(source).thenApplyAsync(version -> {
-            List<String> problems = new ArrayList<>();
-            AnalysisInputs.ClusterView view = AnalysisInputs.fromCluster(source.objects(), problems, scoped);
-            ResourceSnapshot snapshot = new ResourceSnapshot(view.resources(), view.meshConfig(), view.meshNetworks())
-                    .withClusterFacts(version == null ? null : ClusterFacts.ofVersion(version));
-            return new Findings(AnalysisRun.run(snapshot, Analyzers.all(), Suppressions.NONE), snapshot, List.of(),
-                    problems);
-        }, executor);
+        CompletableFuture<Findings> objects = kubernetesVersion(source)
+                .thenApplyAsync(version -> analyse(source, scoped, version), executor);
         CompletableFuture<Runtime> runtime = reuseRuntime != null
                 ? CompletableFuture.completedFuture(new Runtime(reuseRuntime, null))
                 : CompletableFuture.supplyAsync(() -> RuntimeFindings.load(source, scoped, executor, clock), executor)

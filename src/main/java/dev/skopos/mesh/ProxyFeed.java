@@ -39,7 +39,7 @@ public final class ProxyFeed {
         for (IstiodInstance istiod : istiods) {
             replies.add(source.istiod().syncz(istiod)
                     .thenApplyAsync(answer -> new Replica(SynczParser.parse(answer), null), executor)
-                    .exceptionally(e -> new Replica(List.of(), istiod.name() + ": " + SourceException.describe(e))));
+                    .exceptionally(e -> new Replica(List.of(), replicaName(istiod) + ": " + SourceException.describe(e))));
         }
         return CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)).thenApplyAsync(done -> {
             List<String> problems = new ArrayList<>();
@@ -54,6 +54,12 @@ public final class ProxyFeed {
             List<KubeObject> pods = source.objects().list(ResourceKind.POD, scope);
             return new ProxyList(ProxyInventory.build(pods, SyncMerger.merge(reports)), problems);
         }, executor);
+    }
+
+    /** {@code istiod-7f9c}, or {@code west/istiod-7f9c} when several clusters are watched. */
+    private static String replicaName(IstiodInstance istiod) {
+        String cluster = istiod.pod().cluster();
+        return cluster.isEmpty() ? istiod.name() : cluster + "/" + istiod.name();
     }
 
     private record Replica(List<ProxySync> syncs, String problem) {}

@@ -33,9 +33,9 @@ public final class ProxyInventory {
      * @return proxies sorted by namespace then name
      */
     public static List<Proxy> build(List<KubeObject> pods, List<ProxySync> syncs) {
-        Map<String, ProxySync> byId = new HashMap<>();
+        Map<String, List<ProxySync>> byId = new HashMap<>();
         if (syncs != null) {
-            syncs.forEach(s -> byId.putIfAbsent(s.proxyId(), s));
+            syncs.forEach(s -> byId.computeIfAbsent(s.proxyId(), k -> new ArrayList<>()).add(s));
         }
         List<Proxy> out = new ArrayList<>();
         for (KubeObject pod : pods == null ? List.<KubeObject>of() : pods) {
@@ -51,7 +51,7 @@ public final class ProxyInventory {
         return List.copyOf(out);
     }
 
-    private static Proxy toProxy(KubeObject pod, Map<String, ProxySync> syncs) {
+    private static Proxy toProxy(KubeObject pod, Map<String, List<ProxySync>> syncs) {
         JsonNode raw = pod.raw();
         JsonNode metadata = raw.path("metadata");
         String name = pod.name() != null && !pod.name().isEmpty() ? pod.name() : metadata.path("name").asText("");
@@ -71,11 +71,33 @@ public final class ProxyInventory {
             proxyContainer = init;
             nativeSidecar = true;
         }
-        PodRef ref = new PodRef(namespace, name);
+        PodRef ref = new PodRef(pod.cluster(), namespace, name);
         PodStatus status = PodStatus.of(raw);
         return new Proxy(ref, kind(pod, spec, proxyContainer, nativeSidecar), nativeSidecar, status.ready(),
                 status.status(), status.restarts(), created(pod, metadata), imageTag(proxyContainer.path("image").asText("")),
-                syncs.get(ref.proxyId()));
+                syncFor(syncs.getOrDefault(ref.proxyId(), List.of()), proxyContainer));
+    }
+
+    /**
+     * The report for this pod's proxy. Several clusters' istiods may each report a proxy of that id
+     * (a StatefulSet's {@code db-0} in every cluster); the proxy's own CLUSTER_ID, which the injector
+     * puts in its environment, says which report is its.
+     */
+    private static ProxySync syncFor(List<ProxySync> candidates, JsonNode proxyContainer) {
+        if (candidates.size() <= 1) {
+            return candidates.isEmpty() ? null : candidates.get(0);
+        }
+        String clusterId = env(proxyContainer, "ISTIO_META_CLUSTER_ID");
+        return candidates.stream().filter(s -> s.clusterId().equals(clusterId)).findFirst().orElse(candidates.get(0));
+    }
+
+    private static String env(JsonNode container, String name) {
+        for (JsonNode e : container.path("env")) {
+            if (name.equals(e.path("name").asText())) {
+                return e.path("value").asText("");
+            }
+        }
+        return "";
     }
 
     private static ProxyKind kind(KubeObject pod, JsonNode spec, JsonNode proxyContainer, boolean nativeSidecar) {

@@ -56,7 +56,7 @@ public record WorkloadReplicas(Workload workload, List<Proxy> proxies) {
      */
     public static List<WorkloadReplicas> group(List<Proxy> proxies, List<KubeObject> pods) {
         Map<PodRef, KubeObject> byRef = new HashMap<>();
-        pods.forEach(p -> byRef.put(new PodRef(p.namespace(), p.name()), p));
+        pods.forEach(p -> byRef.put(p.podRef(), p));
         Map<Workload, List<Proxy>> groups = new TreeMap<>(Comparator.comparing(Workload::namespace)
                 .thenComparing(Workload::name).thenComparing(Workload::kind));
         for (Proxy proxy : proxies) {

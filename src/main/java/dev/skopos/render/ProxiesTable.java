@@ -19,10 +19,18 @@ public final class ProxiesTable {
     }
 
     /**
+     * A CLUSTER column leads when the proxies come from several clusters (their pods name one);
+     * with one cluster the table is as it always was.
+     *
      * @param withNamespace false when the view is scoped to one namespace (k9s drops the column then)
      */
     public static Table of(List<Proxy> proxies, Instant now, boolean withNamespace) {
+        boolean withCluster = proxies.stream().anyMatch(p -> !p.pod().cluster().isEmpty());
         List<Column> columns = new ArrayList<>();
+        if (withCluster) {
+            // Context names are long (gke_project_region_name) and differ at the end.
+            columns.add(Column.text("CLUSTER").keepingEnd().shrinks(1, 8));
+        }
         if (withNamespace) {
             columns.add(Column.text("NAMESPACE").shrinks(3, 12));
         }
@@ -39,14 +47,18 @@ public final class ProxiesTable {
                 Column.number("AGE").drops(4)));
         List<Row> rows = new ArrayList<>();
         for (Proxy p : proxies) {
-            rows.add(row(p, now, withNamespace));
+            rows.add(row(p, now, withCluster, withNamespace));
         }
         return new Table(columns, rows);
     }
 
-    private static Row row(Proxy p, Instant now, boolean withNamespace) {
+    private static Row row(Proxy p, Instant now, boolean withCluster, boolean withNamespace) {
         List<Cell> cells = new ArrayList<>();
         List<Comparable<?>> keys = new ArrayList<>();
+        if (withCluster) {
+            cells.add(Cell.of(p.pod().cluster()));
+            keys.add(p.pod().cluster());
+        }
         if (withNamespace) {
             cells.add(Cell.of(p.pod().namespace()));
             keys.add(p.pod().namespace());
@@ -72,7 +84,8 @@ public final class ProxiesTable {
         cells.add(Cell.of(Ages.since(p.created(), now)));
         // Older first is "larger" AGE, as in k9s: sort by negated creation time.
         keys.add(p.created() == null ? Long.MIN_VALUE : -p.created().toEpochMilli());
-        return new Row(p.pod().proxyId(), cells, keys, p.faulty());
+        // name.namespace, prefixed cluster/ with several clusters: the same id may be in each.
+        return new Row(p.pod().toString(), cells, keys, p.faulty());
     }
 
     static Tone statusTone(String status) {

@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * xDS sync per proxy and per subscribed type: state, how long since Envoy last acknowledged,
  * and the NACK text. Rejected and stale rows come first, because that is what the view is for.
- * Row ids are {@code proxyId|typeUrl}.
+ * Row ids are {@code proxy|typeUrl}, the proxy as {@code name.namespace} (prefixed {@code cluster/}
+ * when several clusters are watched, which the PROXY column then shows too).
  */
 public final class SyncTable {
 
@@ -36,10 +37,11 @@ public final class SyncTable {
         for (Proxy p : proxies) {
             ProxySync sync = p.sync();
             if (sync == null) {
-                unknown.add(new Row(p.pod().proxyId() + "|", List.of(Cell.of(p.pod().proxyId()), Cell.of("-"),
+                String id = p.pod().toString();
+                unknown.add(new Row(id + "|", List.of(Cell.of(id), Cell.of("-"),
                         Cell.of("-"), Cell.of(ProxiesTable.UNKNOWN_SYNC, Tone.WARN), Cell.of("-"),
                         Cell.of("no istiod reports this proxy", Tone.WARN)),
-                        List.of(p.pod().proxyId(), "", "", "", Long.MAX_VALUE, ""), true));
+                        List.of(id, "", "", "", Long.MAX_VALUE, ""), true));
                 continue;
             }
             for (TypeSync t : sync.types()) {
@@ -66,7 +68,7 @@ public final class SyncTable {
     }
 
     private static Row row(Proxy p, TypeSync t, Instant now) {
-        String id = p.pod().proxyId();
+        String id = p.pod().toString();
         Duration since = t.lastUpdated() == null ? null : Duration.between(t.lastUpdated(), now);
         String age = since == null ? "-" : Ages.human(since);
         String status = t.detail() != null ? t.detail() : t.state().label();

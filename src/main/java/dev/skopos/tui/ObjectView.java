@@ -37,7 +37,7 @@ final class ObjectView extends TextView {
     static void openPod(Shell shell, PodRef pod) {
         try {
             shell.source().objects().list(ResourceKind.POD, Scope.of(pod.namespace())).stream()
-                    .filter(o -> o.name().equals(pod.name()))
+                    .filter(o -> o.name().equals(pod.name()) && o.cluster().equals(pod.cluster()))
                     .findFirst()
                     .ifPresentOrElse(o -> shell.push(ObjectView.of(shell, o)),
                             () -> shell.flash("pod " + pod + " is gone", true));

@@ -189,7 +189,7 @@ final class ProxiesView extends TableView {
         if (row == null) {
             return null;
         }
-        return proxies.stream().filter(p -> p.pod().proxyId().equals(row.id())).findFirst().orElse(null);
+        return proxies.stream().filter(p -> p.pod().toString().equals(row.id())).findFirst().orElse(null);
     }
 
     @Override

@@ -116,7 +116,7 @@ final class ShellCommands {
                 && (namespace == null || p.namespace().equals(namespace))).toList();
         List<KubeObject> hits = !exact.isEmpty() ? exact : pods.stream().filter(p -> p.name().startsWith(name)
                 && (namespace == null || p.namespace().equals(namespace))).toList();
-        return hits.size() == 1 ? new PodRef(hits.get(0).namespace(), hits.get(0).name()) : null;
+        return hits.size() == 1 ? hits.get(0).podRef() : null;
     }
 
     static List<String> podNames(Shell shell) {

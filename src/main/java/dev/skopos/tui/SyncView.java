@@ -104,7 +104,7 @@ final class SyncView extends TableView {
             return Optional.empty();
         }
         String id = row.id().substring(0, row.id().indexOf('|'));
-        return proxies.stream().filter(p -> p.pod().proxyId().equals(id)).findFirst();
+        return proxies.stream().filter(p -> p.pod().toString().equals(id)).findFirst();
     }
 
     private Optional<TypeSync> selectedType() {

@@ -15,4 +15,9 @@ record CliRun(int code, String out, String err) {
         cli.setErr(new PrintWriter(err));
         return new CliRun(cli.execute(args), out.toString(), err.toString());
     }
+
+    /** The same, for tests that import it statically. */
+    static CliRun run(String... args) {
+        return of(args);
+    }
 }

@@ -1,11 +1,10 @@
 package dev.skopos.cli;
 
+import static dev.skopos.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,20 +16,9 @@ class ProxyConfigCommandTest {
 
     private static final String FRONTEND = "weather-frontend-6d8f9c7b5-x2k9p.weather";
 
-    private record Result(int code, String out, String err) {}
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        picocli.CommandLine cli = new picocli.CommandLine(new SkoposCommand());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return new Result(cli.execute(args), out.toString(), err.toString());
-    }
-
     @Test
     void clusterTableFromTheDemoWithFilters() {
-        Result r = run("pc", "clusters", FRONTEND, "--demo", "--fqdn", "weather-backend", "--direction", "outbound");
+        CliRun r = run("pc", "clusters", FRONTEND, "--demo", "--fqdn", "weather-backend", "--direction", "outbound");
         assertThat(r.code()).isZero();
         assertThat(r.out().lines().findFirst()).hasValueSatisfying(h -> assertThat(h)
                 .startsWith("SERVICE FQDN").endsWith("DESTINATION RULE"));
@@ -40,21 +28,21 @@ class ProxyConfigCommandTest {
 
     @Test
     void listenerTypeFilterKeepsOnlyTcp() {
-        Result r = run("proxy-config", "listener", FRONTEND, "--demo", "--type", "tcp", "--port", "5000");
+        CliRun r = run("proxy-config", "listener", FRONTEND, "--demo", "--type", "tcp", "--port", "5000");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("Cluster: outbound|5000||weather-backend").doesNotContain("Route:");
     }
 
     @Test
     void jsonIsAListOfCamelCaseMessagesAndYamlTheSame() throws Exception {
-        Result json = run("pc", "cluster", FRONTEND, "--demo", "--port", "5000", "-o", "json");
+        CliRun json = run("pc", "cluster", FRONTEND, "--demo", "--port", "5000", "-o", "json");
         assertThat(json.code()).isZero();
         JsonNode list = new ObjectMapper().readTree(json.out());
         assertThat(list.isArray()).isTrue();
         assertThat(list.get(0).has("name")).isTrue();
         assertThat(list.get(0).has("@type")).isFalse();
         assertThat(json.out()).doesNotContain("\"connect_timeout\"");
-        Result yaml = run("pc", "cluster", FRONTEND, "--demo", "--port", "5000", "-o", "yaml");
+        CliRun yaml = run("pc", "cluster", FRONTEND, "--demo", "--port", "5000", "-o", "yaml");
         assertThat(yaml.out()).startsWith("- ").contains("\n  name: ");
     }
 
@@ -77,7 +65,7 @@ class ProxyConfigCommandTest {
         "pc cluster " + FRONTEND + " --demo -o xml|2|skopos: output format",
     })
     void failuresAreOneLineWithTheRightExitCode(String args, int code, String message) {
-        Result r = run(args.split(" "));
+        CliRun r = run(args.split(" "));
         assertThat(r.code()).isEqualTo(code);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).startsWith(message);
@@ -89,7 +77,7 @@ class ProxyConfigCommandTest {
         Path bad = dir.resolve("dump.json");
         Files.writeString(bad, "{\"configs\": [{\"@type\": \"type.googleapis.com/envoy.admin.v3.ClustersConfigDump\","
                 + " \"static_clusters\": [{\"cluster\": ");
-        Result r = run("pc", "cluster", "-f", bad.toString());
+        CliRun r = run("pc", "cluster", "-f", bad.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).startsWith("skopos: " + bad + ": config_dump: clusters: static_clusters[0]: truncated JSON");
         assertThat(r.err().strip()).doesNotContain("\n");

@@ -1,5 +1,6 @@
 package dev.skopos.cli;
 
+import static dev.skopos.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skopos.istiod.ProxySync;
@@ -11,8 +12,6 @@ import dev.skopos.source.IstiodInstance;
 import dev.skopos.source.SynczAnswer;
 import dev.skopos.source.demo.DemoSource;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,17 +28,6 @@ class ProxyStatusCommandTest {
 
     private static final String STALE_PROXY = "details-v1-65b9d8c7f-8jq2n.bookinfo";
     private static final String SYNCED_PROXY = "productpage-v1-7f9d8c6b5-4xk2m.bookinfo";
-
-    private record Result(int code, String out, String err) {}
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        picocli.CommandLine cli = new picocli.CommandLine(new SkoposCommand());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return new Result(cli.execute(args), out.toString(), err.toString());
-    }
 
     /** Each demo replica's answer in one format, saved as {@code <istiod>.json} like a user would. */
     private static List<SynczAnswer> save(Path dir, Function<IstiodInstance, SynczAnswer> answer) throws IOException {
@@ -67,8 +55,8 @@ class ProxyStatusCommandTest {
         }
         assertThat(httpAnswers).allSatisfy(a -> assertThat(a.format()).isEqualTo(SynczAnswer.Format.HTTP));
 
-        Result fromXds = run("ps", "-f", tmp.resolve("xds").toString());
-        Result fromHttp = run("ps", "-f", tmp.resolve("http").toString());
+        CliRun fromXds = run("ps", "-f", tmp.resolve("xds").toString());
+        CliRun fromHttp = run("ps", "-f", tmp.resolve("http").toString());
 
         assertThat(fromXds.code()).isZero();
         assertThat(fromHttp.code()).isZero();
@@ -100,8 +88,8 @@ class ProxyStatusCommandTest {
             Files.writeString(tmp.resolve(replicas.get(1).name() + ".txt"), demo.synczHttp(replicas.get(1)).join().body());
         }
 
-        Result mixed = run("ps", "-f", tmp.toString());
-        Result live = run("ps", "--demo");
+        CliRun mixed = run("ps", "-f", tmp.toString());
+        CliRun live = run("ps", "--demo");
 
         assertThat(mixed.code()).isZero();
         assertThat(mixed.out()).isEqualTo(live.out());
@@ -110,16 +98,16 @@ class ProxyStatusCommandTest {
 
     @Test
     void namespaceFilterAndAnEmptyResult() {
-        Result bookinfo = run("ps", "--demo", "-n", "bookinfo");
+        CliRun bookinfo = run("ps", "--demo", "-n", "bookinfo");
         assertThat(bookinfo.out().lines().skip(1)).isNotEmpty().allSatisfy(l -> assertThat(l).contains(".bookinfo "));
 
-        Result none = run("ps", "--demo", "-n", "no-such-namespace");
+        CliRun none = run("ps", "--demo", "-n", "no-such-namespace");
         assertThat(none.out()).isEqualTo("NAME     CLUSTER     ISTIOD     VERSION     SUBSCRIBED TYPES\n");
     }
 
     @Test
     void theStaleProxyLacksTheLedgerClusterIstiodWouldSend() {
-        Result r = run("ps", STALE_PROXY, "--demo");
+        CliRun r = run("ps", STALE_PROXY, "--demo");
 
         assertThat(r.code()).isZero();
         assertThat(r.err()).isEmpty();
@@ -129,7 +117,7 @@ class ProxyStatusCommandTest {
 
     @Test
     void aSyncedProxyMatchesEverywhere() {
-        Result r = run("proxy-status", SYNCED_PROXY, "--demo");
+        CliRun r = run("proxy-status", SYNCED_PROXY, "--demo");
 
         assertThat(r.code()).isZero();
         assertThat(r.out()).startsWith("Clusters Match\nListeners Match\nRoutes Match").doesNotContain("---");
@@ -161,7 +149,7 @@ class ProxyStatusCommandTest {
         "ps nobody-1.nowhere --demo               | 1 | skopos: proxy nobody-1.nowhere is not connected to any istiod (checked 2)",
     })
     void failuresAreOneLineWithTheirExitCode(String args, int code, String message) {
-        Result r = run(args.trim().split("\\s+"));
+        CliRun r = run(args.trim().split("\\s+"));
 
         assertThat(r.code()).isEqualTo(code);
         assertThat(r.out()).isEmpty();
@@ -172,7 +160,7 @@ class ProxyStatusCommandTest {
     void aDamagedAnswerNamesItsFile(@TempDir Path tmp) throws IOException {
         Files.writeString(tmp.resolve("istiod-a.json"), "{\"resources\": [");
 
-        Result r = run("ps", "-f", tmp.resolve("istiod-a.json").toString());
+        CliRun r = run("ps", "-f", tmp.resolve("istiod-a.json").toString());
 
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).startsWith("skopos: istiod-a syncz (xds): not JSON").hasLineCount(1);
@@ -180,7 +168,7 @@ class ProxyStatusCommandTest {
 
     @Test
     void jsonOfTheDemoIsOneDiscoveryResponsePerIstiod() {
-        Result r = run("ps", "--demo", "-o", "json", "-n", "payments");
+        CliRun r = run("ps", "--demo", "-o", "json", "-n", "payments");
 
         assertThat(r.code()).isZero();
         assertThat(r.out().split("\n}\n", -1)).hasSize(3); // two documents, then nothing

@@ -37,6 +37,18 @@ class SyncMergerTest {
     }
 
     @Test
+    void theSameProxyIdInTwoClustersIsTwoProxies() {
+        List<ProxySync> merged = SyncMerger.merge(List.of(
+                List.of(sync("db-0.shop", "cluster-west", "istiod-w", null)),
+                List.of(sync("db-0.shop", "cluster-east", "istiod-e", null), sync("a.shop", "cluster-east", "istiod-e", null))));
+
+        assertThat(merged).extracting(ProxySync::proxyId, ProxySync::clusterId).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("a.shop", "cluster-east"),
+                org.assertj.core.groups.Tuple.tuple("db-0.shop", "cluster-east"),
+                org.assertj.core.groups.Tuple.tuple("db-0.shop", "cluster-west"));
+    }
+
+    @Test
     void mergesTheMultiPilotConformanceCase() {
         assertThat(ConformanceInputs.parseAndMerge("multi-pilot"))
                 .extracting(ProxySync::proxyId, ProxySync::istiod)
@@ -48,7 +60,11 @@ class SyncMergerTest {
     }
 
     private static ProxySync sync(String id, String istiod, Instant acked) {
-        return new ProxySync(id, "Kubernetes", istiod, "1.27.3",
+        return sync(id, "Kubernetes", istiod, acked);
+    }
+
+    private static ProxySync sync(String id, String clusterId, String istiod, Instant acked) {
+        return new ProxySync(id, clusterId, istiod, "1.27.3",
                 List.of(new TypeSync(XdsTypes.CLUSTER, "CDS", SyncState.SYNCED, null, acked, null)));
     }
 }

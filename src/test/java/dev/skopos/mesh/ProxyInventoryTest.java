@@ -82,6 +82,28 @@ class ProxyInventoryTest {
         });
     }
 
+    @Test
+    void podsOfSeveralClustersKeepTheirClusterAndTakeTheReportOfTheirOwnClusterId() {
+        String json = """
+                {"metadata": {"name": "db-0", "namespace": "shop"},
+                 "spec": {"containers": [{"name": "app"}, {"name": "istio-proxy",
+                   "env": [{"name": "ISTIO_META_CLUSTER_ID", "value": "%s"}]}]}}
+                """;
+        KubeObject east = PodFixtures.pod(PodFixtures.parse(json.formatted("cluster-east"))).inCluster("east");
+        KubeObject west = PodFixtures.pod(PodFixtures.parse(json.formatted("cluster-west"))).inCluster("west");
+        List<ProxySync> syncs = List.of(sync("cluster-west", "istiod-w"), sync("cluster-east", "istiod-e"));
+
+        List<Proxy> proxies = ProxyInventory.build(List.of(west, east), syncs);
+
+        assertThat(proxies).extracting(Proxy::pod)
+                .containsExactly(new PodRef("east", "shop", "db-0"), new PodRef("west", "shop", "db-0"));
+        assertThat(proxies).extracting(p -> p.sync().istiod()).containsExactly("istiod-e", "istiod-w");
+    }
+
+    private static ProxySync sync(String clusterId, String istiod) {
+        return new ProxySync("db-0.shop", clusterId, istiod, "1.27.3", List.of());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "egress label     | {'istio':'egressgateway'}                        | [{'name':'app'},{'name':'istio-proxy'}]           | GATEWAY",
