@@ -143,7 +143,9 @@ final class ShellCommands {
         names.add("all");
         try {
             for (KubeObject ns : shell.source().objects().list(ResourceKind.NAMESPACE, Scope.ALL)) {
-                names.add(ns.name());
+                if (!names.contains(ns.name())) { // several clusters often share namespace names
+                    names.add(ns.name());
+                }
             }
         } catch (SourceException e) {
             return List.of("all");
