@@ -249,7 +249,8 @@ public final class LiveClusterObjects implements ClusterObjects, AutoCloseable {
         try {
             watch.start(client);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "cannot start the informer for " + watch.describe(), e);
+            // Closing the source while informers start makes them fail: expected, not worth a warning.
+            LOG.log(closed ? Level.FINE : Level.WARNING, "cannot start the informer for " + watch.describe(), e);
             watch.close();
             watches.remove(key);
             return null;
