@@ -40,10 +40,11 @@ public final class FindingsFeed {
     /**
      * Analyses the objects and joins the runtime findings: pulled afresh when {@code reuseRuntime}
      * is null, else those given (pulling every proxy's certificates on each object change would make
-     * a busy cluster's pod churn into a stream of port-forwards).
+     * a busy cluster's pod churn into a stream of port-forwards). A fresh pull asks the proxies
+     * themselves only with {@code askProxies} (see {@link RuntimeFindings}).
      */
     public static CompletableFuture<Findings> load(MeshSource source, Executor executor, java.time.Clock clock,
-                                                   List<Diagnostic> reuseRuntime) {
+                                                   List<Diagnostic> reuseRuntime, boolean askProxies) {
         CompletableFuture<Findings> objects = CompletableFuture.supplyAsync(() -> {
             List<String> problems = new ArrayList<>();
             AnalysisInputs.ClusterView view = AnalysisInputs.fromCluster(source.objects(), problems);
@@ -53,7 +54,7 @@ public final class FindingsFeed {
         }, executor);
         CompletableFuture<Runtime> runtime = reuseRuntime != null
                 ? CompletableFuture.completedFuture(new Runtime(reuseRuntime, null))
-                : CompletableFuture.supplyAsync(() -> RuntimeFindings.load(source, executor, clock), executor)
+                : CompletableFuture.supplyAsync(() -> RuntimeFindings.load(source, executor, clock, askProxies), executor)
                         .thenCompose(f -> f)
                         .handle((list, e) -> e == null ? new Runtime(list, null)
                                 : new Runtime(List.of(), "runtime checks: " + dev.skopos.source.SourceException.describe(e)));

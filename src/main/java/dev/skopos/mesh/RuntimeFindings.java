@@ -30,6 +30,8 @@ import java.util.concurrent.Executor;
  * Findings no manifest shows: what istiod's sync reports and the proxies themselves say right now
  * (rejected and stale pushes, unbalanced istiod, expiring or mismatched certificates, secrets still
  * warming). Bounded: certificates of at most {@link #MAX_PROXIES} proxies, secrets of gateways only.
+ * Without {@code askProxies} only the sync reports are read: on a live cluster asking the proxies
+ * means a port-forward to each, which a screen nobody asked for findings on should not cost.
  */
 public final class RuntimeFindings {
 
@@ -38,7 +40,8 @@ public final class RuntimeFindings {
     private RuntimeFindings() {
     }
 
-    public static CompletableFuture<List<Diagnostic>> load(MeshSource source, Executor executor, Clock clock) {
+    public static CompletableFuture<List<Diagnostic>> load(MeshSource source, Executor executor, Clock clock,
+                                                           boolean askProxies) {
         Map<String, Resource> pods = new TreeMap<>();
         for (KubeObject o : source.objects().list(ResourceKind.POD, Scope.ALL)) {
             Resource r = Resource.of(o.raw(), "");
@@ -54,7 +57,7 @@ public final class RuntimeFindings {
             }
             List<CompletableFuture<List<Diagnostic>>> perProxy = new ArrayList<>();
             Map<String, List<String>> roots = new java.util.concurrent.ConcurrentHashMap<>();
-            for (Proxy p : list.proxies().stream().limit(MAX_PROXIES).toList()) {
+            for (Proxy p : list.proxies().stream().limit(askProxies ? MAX_PROXIES : 0).toList()) {
                 Resource pod = pods.get(p.pod().namespace() + "/" + p.pod().name());
                 perProxy.add(source.envoy().certs(p.pod()).thenApply(body -> certs(p, pod,
                         CertsParser.parse(body), clock, roots)).exceptionally(e -> List.of()));

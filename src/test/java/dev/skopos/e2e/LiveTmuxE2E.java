@@ -31,32 +31,31 @@ class LiveTmuxE2E {
         List<String> someRows = List.of(name(proxies, "productpage-v1-"), name(proxies, "istio-ingressgateway-"));
         Predicate<String> rowsShown = p -> p.contains("proxies(all)[" + proxies.size() + "]")
                 && someRows.stream().allMatch(p::contains);
-        try (MockApiProcess api = MockApiProcess.start(dir)) {
-            String command = "env XDG_STATE_HOME=" + dir + " " + MockApiProcess.JAVA + " -jar " + MockApiProcess.JAR
-                    + " --kubeconfig " + api.kubeconfig() + "; echo \"skopos exited with $?\"; exec sleep 120";
-            try (Tmux tmux = Tmux.start("skopos-live-" + ProcessHandle.current().pid(), 120, 40, command)) {
-                long started = System.nanoTime();
-                String pane = tmux.waitFor("the live proxies", p -> p.contains("ctx mock") && rowsShown.test(p),
-                        Duration.ofSeconds(30));
-                assertThat(seconds(started)).as("seconds until the proxies appeared").isLessThanOrEqualTo(15);
-                assertThat(pane).doesNotContain("STALE:");
+        MockApiProcess api = MockApiProcess.shared();
+        String command = "env XDG_STATE_HOME=" + dir + " " + MockApiProcess.JAVA + " -jar " + MockApiProcess.JAR
+                + " --kubeconfig " + api.kubeconfig() + "; echo \"skopos exited with $?\"; exec sleep 120";
+        try (Tmux tmux = Tmux.start("skopos-live-" + ProcessHandle.current().pid(), 120, 40, command)) {
+            long started = System.nanoTime();
+            String pane = tmux.waitFor("the live proxies", p -> p.contains("ctx mock") && rowsShown.test(p),
+                    Duration.ofSeconds(30));
+            assertThat(seconds(started)).as("seconds until the proxies appeared").isLessThanOrEqualTo(15);
+            assertThat(pane).doesNotContain("STALE:");
 
-                api.down();
-                // The banner must come, and the rows must stay: the cache outlives the API server.
-                tmux.waitFor("the stale banner over the kept rows",
-                        p -> p.contains("STALE:") && p.contains("data from") && rowsShown.test(p), Duration.ofSeconds(45));
+            api.down();
+            // The banner must come, and the rows must stay: the cache outlives the API server.
+            tmux.waitFor("the stale banner over the kept rows",
+                    p -> p.contains("STALE:") && p.contains("data from") && rowsShown.test(p), Duration.ofSeconds(45));
 
-                api.up();
-                long back = System.nanoTime();
-                tmux.waitForSteady("the banner gone and the rows still there",
-                        p -> !p.contains("STALE:") && p.contains("ctx mock") && rowsShown.test(p), Duration.ofSeconds(45));
-                System.out.printf("LiveTmuxE2E: the stale banner went %.1f s after the API server came back%n",
-                        (System.nanoTime() - back) / 1e9);
+            api.up();
+            long back = System.nanoTime();
+            tmux.waitForSteady("the banner gone and the rows still there",
+                    p -> !p.contains("STALE:") && p.contains("ctx mock") && rowsShown.test(p), Duration.ofSeconds(45));
+            System.out.printf("LiveTmuxE2E: the stale banner went %.1f s after the API server came back%n",
+                    (System.nanoTime() - back) / 1e9);
 
-                tmux.literal("q");
-                pane = tmux.waitFor("skopos to exit", p -> p.contains("skopos exited with"), Duration.ofSeconds(15));
-                assertThat(pane).contains("skopos exited with 0");
-            }
+            tmux.literal("q");
+            pane = tmux.waitFor("skopos to exit", p -> p.contains("skopos exited with"), Duration.ofSeconds(15));
+            assertThat(pane).contains("skopos exited with 0");
         }
     }
 

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code MockApiServerMain} (the demo mesh on the mock API server, behind a relay) as its own
  * process, and the real jar run against it: the kubeconfig it writes, {@link #down()} and
- * {@link #up()} sent on its stdin, its output in {@code api.log} of the directory given.
+ * {@link #up()} sent on its stdin, its output in {@code api.log} of a temporary directory.
  */
 final class MockApiProcess implements AutoCloseable {
 
@@ -31,8 +31,35 @@ final class MockApiProcess implements AutoCloseable {
         this.kubeconfig = kubeconfig;
     }
 
+    private static MockApiProcess shared;
+
+    /**
+     * One server for all live e2e tests of this JVM (each start costs seconds of CPU), stopped when
+     * the JVM exits. Handed out with the API server up, whatever the last test left.
+     */
+    static synchronized MockApiProcess shared() throws IOException, InterruptedException {
+        if (shared == null || !shared.process.isAlive()) {
+            Path dir = Files.createTempDirectory("skopos-mock-api");
+            MockApiProcess started = start(dir);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                started.close();
+                try (var files = Files.list(dir)) {
+                    for (Path f : files.toList()) {
+                        Files.deleteIfExists(f);
+                    }
+                    Files.deleteIfExists(dir);
+                } catch (IOException e) {
+                    // a temp directory left behind
+                }
+            }));
+            shared = started;
+        }
+        shared.up();
+        return shared;
+    }
+
     /** Starts the server and waits (bounded) until its kubeconfig is written. */
-    static MockApiProcess start(Path dir) throws IOException, InterruptedException {
+    private static MockApiProcess start(Path dir) throws IOException, InterruptedException {
         Path kubeconfig = dir.resolve("kubeconfig");
         Process p = new ProcessBuilder(List.of(JAVA, "-cp", System.getProperty("java.class.path"),
                 "dev.skopos.source.live.MockApiServerMain", kubeconfig.toString(), "600"))

@@ -8,14 +8,10 @@ import dev.skopos.source.EnvoyAdmin;
 import dev.skopos.source.IstiodDebug;
 import dev.skopos.source.IstiodInstance;
 import dev.skopos.source.KubeObject;
-import dev.skopos.source.LogStreams;
-import dev.skopos.source.MeshSource;
 import dev.skopos.source.PodRef;
-import dev.skopos.source.PortForwards;
 import dev.skopos.source.ResourceKind;
 import dev.skopos.source.Scope;
 import dev.skopos.source.SourceException;
-import dev.skopos.source.SourceInfo;
 import dev.skopos.source.Subscription;
 import dev.skopos.source.SynczAnswer;
 import dev.skopos.source.demo.DemoSource;
@@ -27,21 +23,19 @@ import org.junit.jupiter.api.Test;
 class FailingSourceTest {
 
     /** The demo, with chosen parts broken. */
-    static final class Broken implements MeshSource {
-        final DemoSource demo = new DemoSource(ShellTest.CLOCK);
+    static final class Broken extends DemoBackedSource {
         boolean forbidPods;
         boolean istiodDown;
         boolean garbageEnvoy;
         String stale = "";
 
-        @Override
-        public String staleness(java.time.Instant now) {
-            return stale;
+        Broken() {
+            super(new DemoSource(ShellTest.CLOCK));
         }
 
         @Override
-        public SourceInfo info() {
-            return demo.info();
+        public String staleness(java.time.Instant now) {
+            return stale;
         }
 
         @Override
@@ -129,21 +123,6 @@ class FailingSourceTest {
                     return real.setLogScope(i, s, l);
                 }
             };
-        }
-
-        @Override
-        public LogStreams logs() {
-            return demo.logs();
-        }
-
-        @Override
-        public PortForwards portForwards() {
-            return demo.portForwards();
-        }
-
-        @Override
-        public void close() {
-            demo.close();
         }
     }
 

@@ -7,7 +7,13 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Buffer;
+import io.fabric8.mockwebserver.http.Headers;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,6 +37,7 @@ public final class MockApiServer implements AutoCloseable {
     private static final Logger MOCK_LOG = Logger.getLogger("io.fabric8.mockwebserver");
 
     private final PortForwardDispatcher forwards = new PortForwardDispatcher();
+    private final KubernetesMixedDispatcher store;
     private final RequestTally requests;
     private final KubernetesMockServer server;
     private final KubernetesClient client;
@@ -39,7 +46,8 @@ public final class MockApiServer implements AutoCloseable {
     private MockApiServer() throws IOException {
         MOCK_LOG.setLevel(Level.WARNING);
         Map<ServerRequest, Queue<ServerResponse>> scripted = new HashMap<>();
-        requests = new RequestTally(forwards.fallback(new KubernetesMixedDispatcher(scripted)));
+        store = new KubernetesMixedDispatcher(scripted);
+        requests = new RequestTally(forwards.fallback(store));
         server = new KubernetesMockServer(new Context(), new MockWebServer(), scripted, requests, false);
         server.init();
         MockCluster.serveDiscovery(server);
@@ -55,6 +63,20 @@ public final class MockApiServer implements AutoCloseable {
     /** A client straight to the server, past the relay: for seeding and for changes during an outage. */
     public KubernetesClient client() {
         return client;
+    }
+
+    /**
+     * Creates an object (the JSON of a {@code POST} to {@code collectionPath}) straight in the
+     * server's store, past HTTP and the tally: thousands of pods in a fraction of the time the
+     * client takes, and nobody watches yet.
+     */
+    public void seed(String collectionPath, Object object) {
+        byte[] json = client.getKubernetesSerialization().asJson(object).getBytes(StandardCharsets.UTF_8);
+        MockResponse answer = store.dispatch(new RecordedRequest("HTTP/1.1", HttpMethod.POST, collectionPath,
+                Headers.builder().add("Content-Type", "application/json").build(), new Buffer(json)));
+        if (answer.code() != 201) {
+            throw new IllegalStateException("seeding " + collectionPath + " answered " + answer.code());
+        }
     }
 
     public TcpRelay relay() {

@@ -59,18 +59,23 @@ public final class RequestTally extends Dispatcher {
 
     /** The requests since the mark, in arrival order. */
     public List<Request> since(int mark) {
+        return between(mark, mark());
+    }
+
+    /** The requests between two marks, in arrival order. */
+    public List<Request> between(int from, int to) {
         synchronized (seen) {
-            return List.copyOf(seen.subList(mark, seen.size()));
+            return List.copyOf(seen.subList(from, to));
         }
     }
 
-    /** Requests since the mark, counted by kind (every kind present, zeros included). */
-    public Map<Kind, Integer> countsSince(int mark) {
+    /** Requests between two marks, counted by kind (every kind present, zeros included). */
+    public Map<Kind, Integer> countsBetween(int from, int to) {
         Map<Kind, Integer> out = new EnumMap<>(Kind.class);
         for (Kind k : Kind.values()) {
             out.put(k, 0);
         }
-        since(mark).forEach(r -> out.merge(r.kind(), 1, Integer::sum));
+        between(from, to).forEach(r -> out.merge(r.kind(), 1, Integer::sum));
         return out;
     }
 
@@ -81,18 +86,16 @@ public final class RequestTally extends Dispatcher {
      * only once this is empty.
      */
     public java.util.Set<String> listedButNotWatched() {
-        java.util.Set<String> listed = new java.util.TreeSet<>();
-        java.util.Set<String> watched = new java.util.HashSet<>();
-        for (Request r : since(0)) {
+        java.util.Set<String> pending = new java.util.TreeSet<>();
+        for (Request r : since(0)) { // in order: a LIST opens a gap, the WATCH after it closes it
             String path = r.path().replaceFirst("\\?.*", "");
             if (r.kind() == Kind.LIST) {
-                listed.add(path);
+                pending.add(path);
             } else if (r.kind() == Kind.WATCH) {
-                watched.add(path);
+                pending.remove(path);
             }
         }
-        listed.removeAll(watched);
-        return listed;
+        return pending;
     }
 
     static Kind classify(String method, String pathAndQuery) {
