@@ -51,7 +51,9 @@ public final class ApiEconomyBench {
                 + " (requests by pod port: 15014 istiod debug, 15000 Envoy admin)"));
         System.out.println("Envoy reached before a proxy was opened: " + (idled.envoyReached().isEmpty() ? "none"
                 : idled.envoyReached()));
-        System.out.println("Envoy reached after opening " + opened.viewed() + ": " + opened.envoyReached());
+        System.out.println("opening " + opened.viewed() + ": " + counts(opened.requests()));
+        System.out.println("  in tunnels:      " + opened.inTunnels());
+        System.out.println("Envoy reached by then: " + opened.envoyReached());
 
         String viewed = opened.viewed().namespace() + "/" + opened.viewed().name();
         boolean ok = idled.requests().get(RequestTally.Kind.LIST) == 0 && idled.envoyReached().isEmpty()

@@ -39,8 +39,14 @@ public final class ApiEconomy implements AutoCloseable {
     public record Idle(Duration length, Map<RequestTally.Kind, Integer> requests, Map<Integer, Integer> inTunnels,
                        List<String> envoyReached) {}
 
-    /** The proxy whose summary was opened, and every pod whose Envoy admin was reached by then. */
-    public record Opened(PodRef viewed, List<String> envoyReached) {}
+    /**
+     * @param viewed       the proxy whose summary was opened
+     * @param requests     requests by kind while it opened
+     * @param inTunnels    requests inside tunnels meanwhile, by pod port
+     * @param envoyReached every pod ({@code ns/name}) whose Envoy admin was reached by then
+     */
+    public record Opened(PodRef viewed, Map<RequestTally.Kind, Integer> requests, Map<Integer, Integer> inTunnels,
+                         List<String> envoyReached) {}
 
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
     private static final String ENVOY_PORT = ":" + LiveEnvoyAdmin.DEFAULT_ADMIN_PORT;
@@ -116,12 +122,16 @@ public final class ApiEconomy implements AutoCloseable {
     /** Filters the proxies to the one in the middle and opens its summary. */
     public Opened openProxy() {
         PodRef viewed = SyntheticMeshOnMockServer.pods(pods).get(pods / 2);
+        RequestTally tally = api.requests();
+        int from = tally.mark();
+        Map<String, Integer> tunnelsBefore = api.forwards().hitsByTarget();
         tui.type("/" + viewed.name() + "\n");
         require(tui.turnUntil(s -> s.contains("</" + viewed.name() + ">"), TIMEOUT), "the filter");
         tui.type("\n");
         require(tui.turnUntil(s -> s.contains("Log levels") && s.contains("Clusters"), TIMEOUT),
                 "the summary of " + viewed);
-        return new Opened(viewed, envoyReached());
+        return new Opened(viewed, tally.countsBetween(from, tally.mark()),
+                byPort(api.forwards().hitsByTarget(), tunnelsBefore), envoyReached());
     }
 
     @Override
