@@ -84,17 +84,20 @@ public final class FindingsFeed {
     /**
      * Analyses the objects and joins the runtime findings: pulled afresh when {@code reuseRuntime}
      * is null, else those given (pulling every proxy's certificates on each object change would make
-     * a busy cluster's pod churn into a stream of port-forwards).
+     * a busy cluster's pod churn into a stream of port-forwards). A fresh pull asks the proxies
+     * themselves only with {@code askProxies} (see {@link RuntimeFindings}).
      *
      * @param scoped the namespace the user works in: kinds the identity may list only there are read there
      */
     public static CompletableFuture<Findings> load(MeshSource source, Scope scoped, Executor executor,
-                                                   java.time.Clock clock, List<Diagnostic> reuseRuntime) {
+                                                   java.time.Clock clock, List<Diagnostic> reuseRuntime,
+                                                   boolean askProxies) {
         CompletableFuture<Findings> objects = kubernetesVersion(source)
                 .thenApplyAsync(version -> analyse(source, scoped, version), executor);
         CompletableFuture<Runtime> runtime = reuseRuntime != null
                 ? CompletableFuture.completedFuture(new Runtime(reuseRuntime, null))
-                : CompletableFuture.supplyAsync(() -> RuntimeFindings.load(source, scoped, executor, clock), executor)
+                : CompletableFuture.supplyAsync(() -> RuntimeFindings.load(source, scoped, executor, clock, askProxies),
+                        executor)
                         .thenCompose(f -> f)
                         .handle((list, e) -> e == null ? new Runtime(list, null)
                                 : new Runtime(List.of(), "runtime checks: " + dev.skopos.source.SourceException.describe(e)));

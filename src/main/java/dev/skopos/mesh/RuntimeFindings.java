@@ -30,6 +30,8 @@ import java.util.concurrent.Executor;
  * Findings no manifest shows: what istiod's sync reports and the proxies themselves say right now
  * (rejected and stale pushes, unbalanced istiod, expiring or mismatched certificates, secrets still
  * warming). Bounded: certificates of at most {@link #MAX_PROXIES} proxies, secrets of gateways only.
+ * Without {@code askProxies} only the sync reports are read: on a live cluster asking the proxies
+ * means a port-forward to each, which a screen nobody asked for findings on should not cost.
  */
 public final class RuntimeFindings {
 
@@ -40,7 +42,7 @@ public final class RuntimeFindings {
 
     /** @param scoped the user's namespace, read alone when the identity may not list pods in all of them */
     public static CompletableFuture<List<Diagnostic>> load(MeshSource source, Scope scoped, Executor executor,
-                                                           Clock clock) {
+                                                           Clock clock, boolean askProxies) {
         Scope scope = ReadableScope.widest(source.objects(), ResourceKind.POD, scoped);
         Map<String, Resource> pods = new TreeMap<>();
         for (KubeObject o : source.objects().list(ResourceKind.POD, scope)) {
@@ -57,7 +59,7 @@ public final class RuntimeFindings {
             }
             List<CompletableFuture<List<Diagnostic>>> perProxy = new ArrayList<>();
             Map<String, List<String>> roots = new java.util.concurrent.ConcurrentHashMap<>();
-            for (Proxy p : list.proxies().stream().limit(MAX_PROXIES).toList()) {
+            for (Proxy p : list.proxies().stream().limit(askProxies ? MAX_PROXIES : 0).toList()) {
                 Resource pod = pods.get(p.pod().namespace() + "/" + p.pod().name());
                 perProxy.add(source.envoy().certs(p.pod()).thenApply(body -> certs(p, pod,
                         CertsParser.parse(body), clock, roots)).exceptionally(e -> List.of()));

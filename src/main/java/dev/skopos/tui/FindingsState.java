@@ -3,6 +3,7 @@ package dev.skopos.tui;
 import dev.skopos.analysis.Diagnostic;
 import dev.skopos.analysis.Level;
 import dev.skopos.mesh.FindingsFeed;
+import dev.skopos.source.SourceInfo;
 import java.util.List;
 
 /**
@@ -17,14 +18,33 @@ final class FindingsState {
     private FindingsFeed.Findings latest;
     private long runtimeAt;
     private boolean forceRuntime;
+    /**
+     * Whether the runtime checks may ask the proxies themselves. Free on the demo; on a live
+     * cluster only once the user asked for findings (opened the findings view, or ctrl-r there):
+     * the landing view alone must not port-forward to dozens of proxies nobody looks at.
+     */
+    private boolean proxiesWanted;
+    private boolean runtimeAskedProxies;
     private String error;
     private boolean inFlight;
     private boolean again;
 
     /** ctrl-r in the findings view: ask the proxies again now, not at the next minute. */
     void refreshAll(Shell shell) {
+        proxiesWanted = true;
         forceRuntime = true;
         refresh(shell);
+    }
+
+    /** The findings view is on screen: from now on the proxies are asked too, at once if they never were. */
+    void viewed(Shell shell) {
+        proxiesWanted = true;
+        if (!runtimeAskedProxies) {
+            forceRuntime = true;
+        }
+        if (!loaded() || forceRuntime) {
+            refresh(shell);
+        }
     }
 
     void refresh(Shell shell) {
@@ -36,11 +56,13 @@ final class FindingsState {
         // Objects are re-analysed on every change; the proxies are asked again at most once a minute.
         boolean pullRuntime = latest == null || forceRuntime || System.nanoTime() - runtimeAt > RUNTIME_EVERY_NANOS;
         forceRuntime = false;
+        boolean askProxies = proxiesWanted || shell.source().info().kind() != SourceInfo.Kind.LIVE;
         if (pullRuntime) {
             runtimeAt = System.nanoTime();
+            runtimeAskedProxies = askProxies;
         }
         shell.await(FindingsFeed.load(shell.source(), shell.scope(), shell.settings().background(), shell.clock(),
-                pullRuntime ? null : latest.runtime()), f -> {
+                pullRuntime ? null : latest.runtime(), askProxies), f -> {
             latest = f;
             error = null;
             done(shell);

@@ -40,9 +40,7 @@ final class FindingsView extends TableView {
     @Override
     public void shown(Shell shell) {
         fill(shell);
-        if (!shell.findings().loaded()) {
-            shell.findings().refresh(shell);
-        }
+        shell.findings().viewed(shell);
     }
 
     /** Called by the shell whenever a new analysis lands. */

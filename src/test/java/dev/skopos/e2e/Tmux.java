@@ -52,15 +52,33 @@ final class Tmux implements AutoCloseable {
     /** Captures until the pane satisfies the condition, or fails with the last capture. */
     String waitFor(String what, Predicate<String> condition, Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        String pane = "";
-        while (System.nanoTime() < deadline) {
+        String pane;
+        do { // at least one capture, so a timeout shows what was on screen
             pane = capture();
             if (condition.test(pane)) {
                 return pane;
             }
             Thread.sleep(100);
-        }
+        } while (System.nanoTime() < deadline);
         throw new AssertionError("timed out waiting for " + what + "; the pane shows:\n" + pane);
+    }
+
+    /**
+     * Like {@link #waitFor(String, Predicate, Duration)}, but the condition must hold on two
+     * captures in a row: for a condition that a half-drawn frame could satisfy by accident (a
+     * banner line being rewritten is briefly absent).
+     */
+    String waitForSteady(String what, Predicate<String> condition, Duration timeout)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            waitFor(what, condition, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            Thread.sleep(300);
+            String again = capture();
+            if (condition.test(again)) {
+                return again;
+            }
+        }
     }
 
     String waitFor(String text, Duration timeout) throws IOException, InterruptedException {

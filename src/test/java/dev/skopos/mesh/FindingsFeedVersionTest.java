@@ -51,7 +51,7 @@ class FindingsFeedVersionTest {
     }
 
     private static FindingsFeed.Findings load(MeshSource source) throws Exception {
-        return FindingsFeed.load(source, Scope.ALL, Runnable::run, CLOCK, List.of()).get(30, TimeUnit.SECONDS);
+        return FindingsFeed.load(source, Scope.ALL, Runnable::run, CLOCK, List.of(), true).get(30, TimeUnit.SECONDS);
     }
 
     /** The demo mesh on an API server of the version given. */

@@ -10,7 +10,7 @@ import java.util.Locale;
 /**
  * Reads why a port-forward failed from the errors fabric8 keeps on it. Whoever connects to the
  * local end only sees the connection close; the reason is the API server refusing the upgrade
- * (404: the pod is gone, 401/403: RBAC) or the kubelet's error channel (nothing listens in the pod).
+ * (404: no such pod, 401/403: RBAC) or the kubelet's error channel (nothing listens in the pod).
  */
 final class ForwardErrors {
 
@@ -24,7 +24,7 @@ final class ForwardErrors {
                 if (c instanceof WebSocketHandshakeException h) {
                     int code = h.getResponse() == null ? 0 : h.getResponse().code();
                     if (code == 404) {
-                        return new SourceException(Reason.NOT_FOUND, "pod " + where(pod) + " is gone", cause);
+                        return new SourceException(Reason.NOT_FOUND, "pod " + where(pod) + " not found", cause);
                     }
                     if (code == 401 || code == 403) {
                         return new SourceException(Reason.FORBIDDEN, "forbidden: needs create on pods/portforward", cause);

@@ -33,9 +33,11 @@ public final class KubeConnection implements AutoCloseable {
     /** First delay before an informer re-watches; fabric8 doubles it up to 32x on repeated failures. */
     static final Duration WATCH_RECONNECT = Duration.ofSeconds(1);
     /**
-     * Re-watch attempts before a broken watch is reported to the informer (1 + 2 + 4 s). Not
-     * unlimited: only a reported failure reaches the informer's exception handler, which records the
-     * outage for the banner and then re-lists and re-watches with its own backoff, forever.
+     * Re-watch attempts of a plain watch before it gives up. Informer watches ignore it (fabric8
+     * 7.5.2's informer watcher always asks to reconnect): they re-watch forever, the pause doubling
+     * up to 32x {@link #WATCH_RECONNECT}, so a returning API server is seen within about 32 s. The
+     * outage reaches the banner through the informer's isWatching, not its exception handler
+     * (RecoveryTest, LiveTmuxE2E).
      */
     static final int WATCH_RECONNECT_LIMIT = 3;
     /** Retries of a failed request (connect errors, 5xx); a few, so a timeout stays a timeout. */

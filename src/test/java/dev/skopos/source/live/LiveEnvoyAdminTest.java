@@ -99,7 +99,7 @@ class LiveEnvoyAdminTest {
     void aPodThatIsGoneIsNotFoundInOneLine() {
         SourceException e = failure(envoy.serverInfo(new PodRef("shop", "gone-123")));
         assertThat(e.reason()).isEqualTo(SourceException.Reason.NOT_FOUND);
-        assertThat(e.getMessage()).isEqualTo("pod shop/gone-123 is gone");
+        assertThat(e.getMessage()).isEqualTo("pod shop/gone-123 not found");
         assertThat(ports.openForwards()).as("a failed tunnel is not kept").isZero();
     }
 

@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
  * The API server's {@code pods/NAME/portforward} for the fabric8 mock, speaking the
  * {@code v4.channel.k8s.io} WebSocket protocol (scripted expectations close the session at once):
  * two port headers (data channel 0, error channel 1), then HTTP/1.1 requests arriving on channel 0
- * answered from canned (pod, port, method, path) routes. Counts tunnels and requests per route so
- * tests can prove single-flight and caching. Other requests go to {@link #fallback}.
+ * answered from canned (pod, port, method, path) routes, or from {@link Answers} computed per
+ * request (a whole mesh of proxies). Counts tunnels and requests per route so tests can prove
+ * single-flight and caching. Other requests go to {@link #fallback}.
  */
 final class PortForwardDispatcher extends Dispatcher {
 
@@ -32,6 +33,15 @@ final class PortForwardDispatcher extends Dispatcher {
 
     record Answer(int status, String body, long delayMillis) {}
 
+    /** Answers computed per request, asked when no canned route matches. */
+    interface Answers {
+        /** Whether the pod has anything listening on the port; a forward to anything else is refused (404). */
+        boolean serves(String ns, String pod, int port);
+
+        /** The answer to {@code METHOD path}, or null for Envoy's 404. */
+        Answer answer(String ns, String pod, int port, String method, String path);
+    }
+
     private final Map<String, Answer> routes = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     private final Map<String, Integer> refusals = new ConcurrentHashMap<>();
@@ -39,6 +49,7 @@ final class PortForwardDispatcher extends Dispatcher {
     private final List<String> bodies = new CopyOnWriteArrayList<>();
     private final AtomicInteger tunnels = new AtomicInteger();
     private volatile Dispatcher fallback;
+    private volatile Answers computed;
 
     /** Answers {@code METHOD path} on the pod's port. */
     PortForwardDispatcher answer(String ns, String pod, int port, String method, String path, Answer answer) {
@@ -62,6 +73,11 @@ final class PortForwardDispatcher extends Dispatcher {
         return this;
     }
 
+    PortForwardDispatcher answers(Answers answers) {
+        this.computed = answers;
+        return this;
+    }
+
     PortForwardDispatcher fallback(Dispatcher other) {
         this.fallback = other;
         return this;
@@ -75,6 +91,13 @@ final class PortForwardDispatcher extends Dispatcher {
 
     int tunnels() {
         return tunnels.get();
+    }
+
+    /** Requests that reached anything through a tunnel, per {@code ns/pod:port}. */
+    Map<String, Integer> hitsByTarget() {
+        Map<String, Integer> out = new java.util.TreeMap<>();
+        hits.forEach((route, n) -> out.merge(route.substring(0, route.indexOf(' ')), n.get(), Integer::sum));
+        return out;
     }
 
     /** Request bodies seen through tunnels, in order. */
@@ -93,7 +116,8 @@ final class PortForwardDispatcher extends Dispatcher {
         int port = Integer.parseInt(m.group(3));
         Integer refused = refusals.get(ns + "/" + pod);
         boolean known = routes.keySet().stream().anyMatch(k -> k.startsWith(ns + "/" + pod + ":"))
-                || closedPorts.keySet().stream().anyMatch(k -> k.startsWith(ns + "/" + pod + ":"));
+                || closedPorts.keySet().stream().anyMatch(k -> k.startsWith(ns + "/" + pod + ":"))
+                || (computed != null && computed.serves(ns, pod, port));
         if (refused != null || !known) {
             int status = refused != null ? refused : 404;
             return new MockResponse().setResponseCode(status).setBody("{\"kind\":\"Status\",\"code\":" + status + "}");
@@ -179,8 +203,20 @@ final class PortForwardDispatcher extends Dispatcher {
             if (!body.isEmpty()) {
                 bodies.add(body);
             }
-            Answer answer = routes.getOrDefault(key,
-                    new Answer(404, "invalid path. admin commands are: /config_dump /clusters\n", 0));
+            Answer canned = routes.get(key);
+            Answers answers = computed;
+            if (canned == null && answers != null) {
+                // Computed answers (a generated config dump) are built off the mock's event loop.
+                CompletableFuture.runAsync(() -> send(ws, answers.answer(ns, pod, port, line[0], line[1])));
+            } else {
+                send(ws, canned);
+            }
+        }
+
+        private void send(WebSocket ws, Answer answer) {
+            if (answer == null) {
+                answer = new Answer(404, "invalid path. admin commands are: /config_dump /clusters\n", 0);
+            }
             byte[] payload = answer.body().getBytes(StandardCharsets.UTF_8);
             String head = "HTTP/1.1 " + answer.status() + " " + (answer.status() < 300 ? "OK" : "Error") + "\r\n"
                     + "Content-Type: text/plain\r\nContent-Length: " + payload.length + "\r\n\r\n";

@@ -100,7 +100,7 @@ class RestrictedIdentityTest {
 
     @Test
     void findingsRunOnTheRestAndNameWhatTheyCouldNotReadInOneLine() throws Exception {
-        FindingsFeed.Findings findings = FindingsFeed.load(source, Scope.ALL, executor, Clock.systemUTC(), null)
+        FindingsFeed.Findings findings = FindingsFeed.load(source, Scope.ALL, executor, Clock.systemUTC(), null, true)
                 .get(60, TimeUnit.SECONDS);
 
         assertThat(findings.problems()).containsExactly(FORBIDDEN_BOTH);
