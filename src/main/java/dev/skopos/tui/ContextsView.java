@@ -77,7 +77,7 @@ final class ContextsView extends TableView {
         List<Row> rows = new ArrayList<>();
         for (ContextSwitcher.KubeContext c : contexts) {
             String current = (watched.contains(c.name()) ? "*" : "") + (marked.contains(c.name()) ? "+" : "");
-            rows.add(new Row(c.name(), List.of(Cell.of(current, Tone.OK),
+            rows.add(new Row(c.name(), List.of(new Cell(current, Tone.OK), // blank, as kubectl leaves it
                     Cell.of(c.name(), marked.contains(c.name()) ? Tone.OK : Tone.NORMAL),
                     Cell.of(c.cluster()), Cell.of(c.user()), Cell.of(c.namespace())),
                     List.of(current, c.name(), c.cluster(), c.user(), c.namespace()), false));

@@ -107,15 +107,23 @@ public final class MockApiServer implements AutoCloseable {
         relay.up();
     }
 
-    /** Writes a kubeconfig (context {@code mock}, namespace {@code default}) whose server is the relay. */
+    /**
+     * Writes a kubeconfig whose server is the relay. Contexts: {@code mock} (current), {@code mirror} (the same cluster under a second name, so
+     * {@code --context mock,mirror} is a two-cluster view) and {@code nowhere} (nothing listens).
+     */
     public Path writeKubeconfig(Path file) throws IOException {
         Path part = file.resolveSibling(file.getFileName() + ".part");
         Files.writeString(part, """
                 apiVersion: v1
                 kind: Config
-                clusters: [{name: mock, cluster: {server: "%s", insecure-skip-tls-verify: true}}]
+                clusters:
+                - {name: mock, cluster: {server: "%s", insecure-skip-tls-verify: true}}
+                - {name: nowhere, cluster: {server: "http://127.0.0.1:9", insecure-skip-tls-verify: true}}
                 users: [{name: mock, user: {token: mock}}]
-                contexts: [{name: mock, context: {cluster: mock, user: mock, namespace: default}}]
+                contexts:
+                - {name: mock, context: {cluster: mock, user: mock, namespace: default}}
+                - {name: mirror, context: {cluster: mock, user: mock}}
+                - {name: nowhere, context: {cluster: nowhere, user: mock}}
                 current-context: mock
                 """.formatted(relay.url()));
         // Whoever waits for the file never reads half of it.
