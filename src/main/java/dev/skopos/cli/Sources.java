@@ -49,8 +49,18 @@ final class Sources {
             return DemoSource.create();
         }
         MeshSource source = live(options.kubeconfig, options.contexts, options.proxyAdminPort, BACKGROUND);
-        awaitSynced(source, List.of(dev.skopos.source.ResourceKind.POD, dev.skopos.source.ResourceKind.NAMESPACE),
-                dev.skopos.source.Scope.of(options.namespace));
+        List<dev.skopos.source.ResourceKind> kinds =
+                List.of(dev.skopos.source.ResourceKind.POD, dev.skopos.source.ResourceKind.NAMESPACE);
+        awaitSynced(source, kinds, dev.skopos.source.Scope.of(options.namespace));
+        // One cluster that cannot be listed: say why (API server unreachable...) rather than print an empty table.
+        if (source instanceof dev.skopos.source.live.LiveSource live
+                && live.objects() instanceof dev.skopos.source.live.LiveClusterObjects objects) {
+            String why = objects.notSyncedBecause(kinds);
+            if (why != null) {
+                source.close();
+                throw new SourceException(SourceException.Reason.UNREACHABLE, why);
+            }
+        }
         return source;
     }
 

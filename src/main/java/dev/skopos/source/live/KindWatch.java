@@ -47,6 +47,7 @@ final class KindWatch {
     private final Runnable changed;
     private final ConcurrentMap<String, KubeObject> objects = new ConcurrentHashMap<>();
     private final CompletableFuture<Void> synced = new CompletableFuture<>();
+    private final CompletableFuture<Void> failedBeforeSync = new CompletableFuture<>();
     private volatile SharedIndexInformer<GenericKubernetesResource> informer;
     private volatile String forbidden;
     private volatile String lastError;
@@ -87,6 +88,19 @@ final class KindWatch {
     /** Completes when the first LIST is in (or the kind turned out forbidden). */
     CompletableFuture<Void> synced() {
         return synced;
+    }
+
+    /**
+     * Completes when the first LIST failed (after the client's retries); the informer keeps trying,
+     * but a one-shot command should say why now rather than wait out its timeout.
+     */
+    CompletableFuture<Void> failedBeforeSync() {
+        return failedBeforeSync;
+    }
+
+    /** The last failure, one line, or null. */
+    String lastError() {
+        return lastError;
     }
 
     /** Checks access, then starts the informer; called once, off the caller's thread. */
@@ -164,6 +178,9 @@ final class KindWatch {
         lastErrorAt = clock.instant();
         if (disconnectedSince == null) {
             disconnectedSince = lastErrorAt;
+        }
+        if (!synced.isDone()) {
+            failedBeforeSync.complete(null);
         }
         LOG.log(Level.FINE, "informer for " + describe() + ": " + lastError, error);
     }
