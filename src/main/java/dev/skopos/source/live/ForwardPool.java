@@ -18,9 +18,10 @@ import java.util.logging.Logger;
 
 /**
  * The port-forwards {@link AdminPorts} talks through: one per (pod, port), on an ephemeral loopback
- * port, shared by every request while in use and closed once idle. Opening a forward costs one
- * WebSocket per TCP connection, and the JDK HTTP client keeps its connection alive, so a reused
- * forward means one tunnel for a whole burst of admin requests (as istioctl does per command).
+ * port, shared by every request while in use and closed once idle. A forward costs one WebSocket
+ * per TCP connection and the JDK HTTP client keeps its connections alive, so requests one after the
+ * other share one tunnel; requests in parallel (a proxy summary asks for four answers at once) each
+ * get a connection, hence a WebSocket, which later requests then reuse.
  */
 final class ForwardPool implements AutoCloseable {
 
