@@ -127,6 +127,13 @@ final class ProxiesView extends TableView {
         }
     }
 
+    /** An API server that never answered leaves nothing to list: say so where the rows would be. */
+    @Override
+    protected String emptyMessage() {
+        String stale = shell == null ? "" : shell.source().staleness(shell.clock().instant());
+        return stale.isEmpty() ? "no proxies in " + scopeLabel : "nothing listed yet: " + stale;
+    }
+
     @Override
     public dev.skopos.source.PodRef proxyInContext() {
         Proxy proxy = selectedProxy();

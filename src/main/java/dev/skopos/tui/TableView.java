@@ -43,6 +43,11 @@ abstract class TableView implements View {
         loadError = error;
     }
 
+    /** What an empty table says; views that know why they are empty say that instead. */
+    protected String emptyMessage() {
+        return "nothing here";
+    }
+
     /** What shows instead of "loading…" before the first rows (e.g. "connecting to …"). */
     protected void setWaiting(String text) {
         waiting = text;
@@ -217,7 +222,7 @@ abstract class TableView implements View {
         }
         if (rows.isEmpty()) {
             String why = loadError != null ? loadError
-                    : all.rows().isEmpty() ? "nothing here" : "no rows match (esc clears the filter)";
+                    : all.rows().isEmpty() ? emptyMessage() : "no rows match (esc clears the filter)";
             canvas.text(area.x() + 1, area.y() + 2, area.width() - 2, why,
                     loadError != null ? "flash.error" : "tone.dim");
         }

@@ -184,6 +184,40 @@ class ContextSwitchTest {
     }
 
     @Test
+    void anApiServerThatNeverAnsweredSaysSoWhereTheRowsWouldBe() {
+        MeshSource unreachable = new LabelledSource(DemoSource.create(), "nowhere") {
+            @Override
+            public dev.skopos.source.ClusterObjects objects() {
+                return new dev.skopos.source.ClusterObjects() {
+                    @Override
+                    public List<dev.skopos.source.KubeObject> list(dev.skopos.source.ResourceKind kind, Scope scope) {
+                        return List.of();
+                    }
+
+                    @Override
+                    public List<dev.skopos.source.ResourceKind> servedKinds() {
+                        return List.of();
+                    }
+
+                    @Override
+                    public dev.skopos.source.Subscription onChange(Runnable listener) {
+                        return () -> { };
+                    }
+                };
+            }
+
+            @Override
+            public String staleness(Instant now) {
+                return "pods: API server unreachable: Connection refused, data from 3s ago";
+            }
+        };
+        Pilot pilot = start(new FakeContexts(), unreachable, null);
+        pilot.until(t -> t.contains("proxies(all)[0]"), "the empty list");
+        assertThat(pilot.text()).contains("STALE: pods: API server unreachable")
+                .contains("nothing listed yet: pods: API server unreachable: Connection refused");
+    }
+
+    @Test
     void theDemoHasNoContextsToSwitchTo() {
         Pilot pilot = new Pilot(DemoSource.create(), CLOCK, 120, 40, false);
         pilot.type(":ctx b\n");

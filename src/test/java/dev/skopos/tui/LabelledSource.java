@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A source that calls itself a live context (for the header and :ctx) and counts its closes. */
-final class LabelledSource extends ForwardingMeshSource {
+class LabelledSource extends ForwardingMeshSource {
 
     private final String context;
     final AtomicInteger closes = new AtomicInteger();
