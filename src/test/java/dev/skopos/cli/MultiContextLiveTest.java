@@ -144,6 +144,27 @@ class MultiContextLiveTest {
     }
 
     @Test
+    void anUnreachableClusterIsNamedInOneLineWithinSecondsWhileTheOtherClustersProxiesPrint() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        Map<String, String> servers = new LinkedHashMap<>();
+        servers.put("east", east.server());
+        servers.put("gone", "http://127.0.0.1:" + closedPort);
+
+        long started = System.nanoTime();
+        CliRun r = run("ps", "--kubeconfig", kubeconfig(servers).toString(), "--context", "east,gone");
+
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("cart-5d8f7-e1e1e.shop     cluster-east");
+        assertThat(r.err()).startsWith("skopos: gone: ").contains("API server unreachable: Connection refused")
+                .doesNotContain("data from").hasLineCount(1);
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started))
+                .as("the first failed LIST ends the wait, not the 30 s sync timeout").isLessThan(Sources.SYNC_WAIT);
+    }
+
+    @Test
     void aClusterThatMayNotListPodsIsNamedWhileTheOtherClustersProxiesPrint() throws Exception {
         try (MockMeshCluster hidden = new MockMeshCluster("cluster-hidden", "h3h3h", Set.of("pods"))) {
             Map<String, String> servers = new LinkedHashMap<>();
