@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -99,6 +100,25 @@ public final class MultiClusterSource implements MeshSource {
     }
 
     /** Each troubled cluster's banner and unanswered questions, every part prefixed with its name. */
+    /** ctrl-r: every cluster forgets its cached pod answers. */
+    @Override
+    public void forgetAnswers() {
+        members.all().forEach(m -> m.source().forgetAnswers());
+    }
+
+    /**
+     * The oldest Kubernetes version among the clusters that answer: the version checks warn about
+     * the cluster most likely to be out of support. Null when none answers.
+     */
+    @Override
+    public CompletableFuture<String> kubernetesVersion() {
+        List<CompletableFuture<String>> asked = members.all().stream()
+                .map(m -> m.source().kubernetesVersion().exceptionally(e -> null)).toList();
+        return CompletableFuture.allOf(asked.toArray(CompletableFuture[]::new)).thenApply(done -> asked.stream()
+                .map(CompletableFuture::join).filter(v -> v != null && !v.isBlank())
+                .min(KubernetesVersions.OLDEST_FIRST).orElse(null));
+    }
+
     @Override
     public String staleness(Instant now) {
         List<String> parts = new ArrayList<>();
