@@ -66,7 +66,7 @@ final class ClustersView extends ConfigView<ConfigDump> {
     public boolean handle(Action action, Shell shell) {
         Row row = selectedRow();
         if (action == Action.ISTIO_SOURCE && row != null && loaded() && cluster(row).destinationRule().isEmpty()) {
-            IstioObjects.openService(shell, cluster(row).raw());
+            IstioObjects.openService(shell, cluster(row).raw(), pod);
             return true;
         }
         return super.handle(action, shell);

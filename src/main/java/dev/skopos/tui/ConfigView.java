@@ -143,7 +143,7 @@ abstract class ConfigView<D> extends TableView {
                 }
             }
             case YAML -> shell.push(new DetailView(section + " " + row.cells().get(0).text(), raw(data, row)));
-            case ISTIO_SOURCE -> IstioObjects.open(shell, istioConfig(data, row));
+            case ISTIO_SOURCE -> IstioObjects.open(shell, istioConfig(data, row), pod);
             default -> {
                 return false;
             }

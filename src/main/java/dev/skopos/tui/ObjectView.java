@@ -19,7 +19,8 @@ final class ObjectView extends TextView {
     /** The object's YAML, its findings first: what is wrong with it before what it says. */
     ObjectView(KubeObject object, List<StyledLine> findings) {
         super(object.name(), object.kind().kind().toLowerCase(java.util.Locale.ROOT) + " "
-                + object.qualifiedName() + " (yaml)", concat(findings, YamlLines.of(object.raw())));
+                + object.qualifiedName() + (object.cluster().isEmpty() ? "" : " in " + object.cluster()) + " (yaml)",
+                concat(findings, YamlLines.of(object.raw())));
     }
 
     static ObjectView of(Shell shell, KubeObject object) {

@@ -51,6 +51,20 @@ class MultiClusterViewTest {
     }
 
     @Test
+    void theIstioObjectBehindAProxysConfigIsItsOwnClustersCopy() {
+        Pilot p = pilot(new DemoSource(ShellTest.CLOCK), new DemoSource(ShellTest.CLOCK));
+        p.type("/west.*productpage\n");
+        p.type("3/reviews.*v1\n");
+        p.type("o");
+        assertThat(p.text()).contains("destinationrule reviews").contains(" in west (yaml)");
+
+        p.type("\u001b\u001b\u001b\u001b/east.*productpage\n");
+        p.type("3/reviews.*v1\n");
+        p.type("o");
+        assertThat(p.text()).contains(" in east (yaml)");
+    }
+
+    @Test
     void aClusterThatMayNotListPodsIsABannerLineOverTheOthersRows() {
         FailingSourceTest.Broken west = new FailingSourceTest.Broken();
         west.forbidPods = true;
