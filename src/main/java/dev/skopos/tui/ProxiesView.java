@@ -187,7 +187,9 @@ final class ProxiesView extends TableView {
             return null;
         }
         return WorkloadReplicas.containing(WorkloadReplicas.group(proxies, pods), selected.pod())
-                .flatMap(g -> g.proxies().stream().filter(p -> !p.pod().equals(selected.pod())).findFirst())
+                // A replica in the same cluster shares its istiod: a difference is then a missed push.
+                .flatMap(g -> g.proxies().stream().filter(p -> !p.pod().equals(selected.pod()))
+                        .min(java.util.Comparator.comparing(p -> !p.pod().cluster().equals(selected.pod().cluster()))))
                 .map(Proxy::pod).orElse(null);
     }
 
