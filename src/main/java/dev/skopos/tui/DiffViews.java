@@ -21,8 +21,13 @@ final class DiffViews {
 
     /** Two proxies of one workload: why does only one pod fail? */
     static void replicas(Shell shell, PodRef a, PodRef b) {
-        shell.push(new DiffView("compare", "compare " + a.name() + " ↔ " + b.name(),
-                a.name(), () -> shell.source().envoy().configDump(a, false),
-                b.name(), () -> shell.source().envoy().configDump(b, false)));
+        shell.push(new DiffView("compare", "compare " + label(a) + " ↔ " + label(b),
+                label(a), () -> shell.source().envoy().configDump(a, false),
+                label(b), () -> shell.source().envoy().configDump(b, false)));
+    }
+
+    /** The pod's name, with its cluster when several are watched (the same name may be in each). */
+    private static String label(PodRef pod) {
+        return pod.cluster().isEmpty() ? pod.name() : pod.cluster() + "/" + pod.name();
     }
 }

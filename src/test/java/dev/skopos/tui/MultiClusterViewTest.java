@@ -65,6 +65,14 @@ class MultiClusterViewTest {
     }
 
     @Test
+    void comparingReplicasPrefersOneInTheSameCluster() {
+        Pilot p = pilot(new DemoSource(ShellTest.CLOCK), new DemoSource(ShellTest.CLOCK));
+        p.type("/west.*reviews-v2.*h2lqw\n");
+        p.type("D");
+        assertThat(p.text()).contains("compare west/reviews-v2-6c9d8b7f5-r9fjd ↔ west/reviews-v2-6c9d8b7f5-h2lqw");
+    }
+
+    @Test
     void aClusterThatMayNotListPodsIsABannerLineOverTheOthersRows() {
         FailingSourceTest.Broken west = new FailingSourceTest.Broken();
         west.forbidPods = true;
