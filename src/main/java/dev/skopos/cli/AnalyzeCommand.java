@@ -5,18 +5,12 @@ import dev.skopos.analysis.AnalysisRun;
 import dev.skopos.analysis.Analyzer;
 import dev.skopos.analysis.Analyzers;
 import dev.skopos.analysis.Catalog;
-import dev.skopos.analysis.ClusterFacts;
 import dev.skopos.analysis.Diagnostic;
 import dev.skopos.analysis.Level;
 import dev.skopos.analysis.ResourceSnapshot;
 import dev.skopos.analysis.Suppressions;
 import dev.skopos.mesh.AnalysisInputs;
-import dev.skopos.mesh.FindingsFeed;
 import dev.skopos.render.istioctl.AnalysisOutput;
-import dev.skopos.source.MeshSource;
-import dev.skopos.source.ResourceKind;
-import dev.skopos.source.Scope;
-import dev.skopos.source.SourceException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -225,43 +219,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * The cluster's objects with the files over them; null when -n names a namespace the cluster
-     * lacks. Kinds the identity may not read are left out and named on stderr, one line per reason.
-     */
+    /** The cluster's objects with the files over them; null when -n names a namespace the cluster lacks. */
     private AnalysisScope.Inputs fromCluster(PrintWriter err, ManifestFiles.Loaded loaded, String namespace) throws Stop {
-        if (source.contexts != null && source.contexts.stream().distinct().count() > 1) {
-            // Several clusters' objects side by side would read as conflicts (the same DestinationRule twice).
-            throw new Stop(EXIT_UNSUPPORTED, "analyze reads one cluster, as istioctl analyze does; run it once per"
-                    + " --context");
+        AnalyzedCluster cluster = AnalyzedCluster.read(source, allNamespaces, namespace, err);
+        if (cluster == null) {
+            return null;
         }
-        Scope scoped = Scope.of(namespace);
-        try (MeshSource mesh = Sources.open(source)) {
-            // istioctl analyzes everything it can list: wait for every kind, not just pods.
-            Sources.awaitSynced(mesh, mesh.objects().servedKinds(), scoped);
-            if (source.namespace != null && !allNamespaces && !namespaceExists(mesh, source.namespace)) {
-                err.println("namespace \"" + source.namespace + "\" not found");
-                return null;
-            }
-            List<String> unread = new ArrayList<>();
-            AnalysisInputs.ClusterView cluster = AnalysisInputs.fromCluster(mesh.objects(), unread, scoped);
-            unread.forEach(problem -> err.println("skopos: partial analysis: " + problem));
-            String version = FindingsFeed.kubernetesVersion(mesh).join();
-            return AnalysisScope.overCluster(cluster, loaded, namespace, meshConfig(cluster.meshConfig()),
-                    meshNetworks(cluster.meshNetworks()), version == null ? null : ClusterFacts.ofVersion(version));
-        } catch (Sources.Unsupported e) {
-            throw new Stop(EXIT_UNSUPPORTED, e.getMessage() + "; use --demo, or --use-kube=false FILES to analyze"
-                    + " manifests only");
-        }
-    }
-
-    /** True when the cluster has it, or when the identity may not list namespaces (then the analysis tells). */
-    private static boolean namespaceExists(MeshSource mesh, String name) {
-        try {
-            return mesh.objects().list(ResourceKind.NAMESPACE, Scope.ALL).stream().anyMatch(o -> o.name().equals(name));
-        } catch (SourceException e) {
-            return true;
-        }
+        AnalysisInputs.ClusterView view = cluster.view();
+        return AnalysisScope.overCluster(view, loaded, namespace, meshConfig(view.meshConfig()),
+                meshNetworks(view.meshNetworks()), cluster.facts());
     }
 
     private static Level level(String text, String flag) throws Stop {
