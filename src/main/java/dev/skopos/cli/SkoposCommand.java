@@ -54,7 +54,8 @@ public final class SkoposCommand implements Callable<Integer> {
     @Option(names = "--snapshot", paramLabel = "FILE", description = "Open a recorded mesh snapshot offline.")
     Path snapshot;
 
-    @Option(names = "--context", split = ",", paramLabel = "CTX", description = "Kube context(s) to watch.")
+    @Option(names = "--context", split = ",", paramLabel = "CTX",
+            description = "Kube context to watch (default: the current one); several (a,b) watch a multi-primary mesh as one.")
     List<String> contexts;
 
     @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Path to the kubeconfig file.")
