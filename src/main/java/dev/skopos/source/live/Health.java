@@ -26,12 +26,18 @@ public record Health(boolean connected, Instant disconnectedSince, Instant lastE
         return connected || disconnectedSince == null ? Duration.ZERO : Duration.between(disconnectedSince, now);
     }
 
+    /**
+     * A watch that ends without an error (the API server closes watches every few minutes) is
+     * re-opened within moments: only one still down after this long is worth a banner.
+     */
+    static final Duration QUIET_RECONNECT = Duration.ofSeconds(3);
+
     /** The banner text, or empty while connected: "API server unreachable: ..., data from 2m ago". */
     public String banner(Instant now) {
-        if (connected) {
+        if (connected || (lastError == null && age(now).compareTo(QUIET_RECONNECT) < 0)) {
             return "";
         }
-        String why = lastError == null ? "watch lost" : lastError;
+        String why = lastError == null ? "watch lost, reconnecting" : lastError;
         return why + ", data from " + ago(age(now)) + " ago";
     }
 

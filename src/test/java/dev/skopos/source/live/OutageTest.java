@@ -38,7 +38,7 @@ class OutageTest {
             LiveClusterObjectsTest.waitFor(() -> !objects.health().connected());
             Health health = objects.health();
             assertThat(health.disconnectedSince()).isNotNull();
-            assertThat(health.banner(Instant.now())).contains("data from");
+            assertThat(health.banner(Instant.now().plus(Health.QUIET_RECONNECT))).contains("data from");
             assertThat(objects.list(ResourceKind.POD, Scope.ALL)).hasSize(1);
             assertThat(objects.watchedKinds()).contains(ResourceKind.POD); // still running, retrying with backoff
         }

@@ -39,7 +39,7 @@ class RecoveryTest {
 
                 api.down(Duration.ofSeconds(5));
                 LiveClusterObjectsTest.waitFor(() -> !source.health().connected());
-                assertThat(source.staleness(Instant.now())).contains("data from");
+                assertThat(source.staleness(Instant.now().plus(Health.QUIET_RECONNECT))).contains("data from");
                 assertThat(names(objects)).containsExactly("cart");
 
                 // Changed while skopos cannot see it: only the re-watch (or a re-list) after the outage can tell.
