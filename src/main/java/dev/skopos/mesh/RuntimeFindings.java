@@ -14,6 +14,7 @@ import dev.skopos.istiod.ReplicaLoad;
 import dev.skopos.istiod.TypeSync;
 
 import dev.skopos.source.KubeObject;
+import dev.skopos.source.PodRef;
 import dev.skopos.source.MeshSource;
 import dev.skopos.source.ResourceKind;
 import dev.skopos.source.Scope;
@@ -44,23 +45,24 @@ public final class RuntimeFindings {
     public static CompletableFuture<List<Diagnostic>> load(MeshSource source, Scope scoped, Executor executor,
                                                            Clock clock, boolean askProxies) {
         Scope scope = ReadableScope.widest(source.objects(), ResourceKind.POD, scoped);
-        Map<String, Resource> pods = new TreeMap<>();
+        // By PodRef: with several clusters the same pod name may be in each.
+        Map<PodRef, Resource> pods = new TreeMap<>();
         for (KubeObject o : source.objects().list(ResourceKind.POD, scope)) {
             Resource r = Resource.of(o.raw(), "");
             if (r != null) {
-                pods.put(o.namespace() + "/" + o.name(), r);
+                pods.put(o.podRef(), r);
             }
         }
         CompletableFuture<ProxyList> proxies = new ProxyFeed(source, executor).load(scope);
         return proxies.thenCompose(list -> {
             List<Diagnostic> out = new ArrayList<>();
             for (Proxy p : list.proxies()) {
-                sync(p, pods.get(p.pod().namespace() + "/" + p.pod().name()), clock, out);
+                sync(p, pods.get(p.pod()), clock, out);
             }
             List<CompletableFuture<List<Diagnostic>>> perProxy = new ArrayList<>();
             Map<String, List<String>> roots = new java.util.concurrent.ConcurrentHashMap<>();
             for (Proxy p : list.proxies().stream().limit(askProxies ? MAX_PROXIES : 0).toList()) {
-                Resource pod = pods.get(p.pod().namespace() + "/" + p.pod().name());
+                Resource pod = pods.get(p.pod());
                 perProxy.add(source.envoy().certs(p.pod()).thenApply(body -> certs(p, pod,
                         CertsParser.parse(body), clock, roots)).exceptionally(e -> List.of()));
                 if (p.kind() == ProxyKind.GATEWAY) {
@@ -109,7 +111,7 @@ public final class RuntimeFindings {
         Duration oldest = null;
         for (TypeSync t : p.sync().types()) {
             switch (t.state()) {
-                case ERROR -> out.add(new Diagnostic(Catalog.type("ProxyRejectedConfig"), pod, List.of(p.pod().proxyId(),
+                case ERROR -> out.add(new Diagnostic(Catalog.type("ProxyRejectedConfig"), pod, List.of(p.pod().toString(),
                         t.shortName(), p.sync().istiod(), t.errorDetails() == null ? "(no details)"
                                 : t.errorDetails().replaceAll("\\s*\\R\\s*", " "))));
                 case STALE -> {
@@ -124,7 +126,7 @@ public final class RuntimeFindings {
             }
         }
         if (!stale.isEmpty()) {
-            out.add(new Diagnostic(Catalog.type("ProxyStale"), pod, List.of(p.pod().proxyId(), String.join(", ", stale),
+            out.add(new Diagnostic(Catalog.type("ProxyStale"), pod, List.of(p.pod().toString(), String.join(", ", stale),
                     p.sync().istiod(), oldest == null ? "an unknown time" : Ages.human(oldest))));
         }
     }
@@ -135,7 +137,7 @@ public final class RuntimeFindings {
         for (CertificateInfo c : certs) {
             if (c.ca()) {
                 roots.computeIfAbsent(c.serialNumber(), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
-                        .add(p.pod().proxyId());
+                        .add(p.pod().toString());
             }
             if (c.expiration() == null) {
                 continue;
@@ -149,7 +151,7 @@ public final class RuntimeFindings {
                 t = new MessageType(t.name(), t.code(), Level.ERROR, t.template());
             }
             Duration left = Duration.between(clock.instant(), c.expiration());
-            out.add(new Diagnostic(t, pod, List.of(c.ca() ? "Root CA" : "Workload", c.serialNumber(), p.pod().proxyId(),
+            out.add(new Diagnostic(t, pod, List.of(c.ca() ? "Root CA" : "Workload", c.serialNumber(), p.pod().toString(),
                     left.isNegative() ? "0s (expired)" : Ages.human(left))));
         }
         return out;
@@ -159,7 +161,7 @@ public final class RuntimeFindings {
         List<Diagnostic> out = new ArrayList<>();
         var dump = ConfigDumpParser.parse(dumpBody, ParseOptions.only(Section.SECRETS).withRaw(false));
         dump.secrets().stream().filter(s -> "WARMING".equals(s.state())).forEach(s ->
-                out.add(new Diagnostic(Catalog.type("SecretWarming"), pod, List.of(p.pod().proxyId(), s.name()))));
+                out.add(new Diagnostic(Catalog.type("SecretWarming"), pod, List.of(p.pod().toString(), s.name()))));
         return out;
     }
 }
