@@ -6,7 +6,6 @@ import dev.skopos.source.ResourceKind;
 import dev.skopos.source.Scope;
 import dev.skopos.source.SourceException;
 import dev.skopos.source.SynczAnswer;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -29,7 +28,7 @@ record IstiodReports(List<SynczAnswer> answers, List<String> unanswered) {
     }
 
     /** @throws CompletionException with one cluster, the first replica's failure */
-    static IstiodReports collect(MeshSource mesh, Instant now) {
+    static IstiodReports collect(MeshSource mesh) {
         boolean severalClusters = mesh.info().contexts().size() > 1;
         if (severalClusters) {
             listPods(mesh);
@@ -49,8 +48,7 @@ record IstiodReports(List<SynczAnswer> answers, List<String> unanswered) {
                 unanswered.add(istiod.pod().cluster() + ": " + istiod.name() + ": " + SourceException.describe(e));
             }
         }
-        // The banner's "data from 3s ago" dates a cache the UI keeps showing; a one-shot command has none.
-        String stale = severalClusters ? mesh.staleness(now).replaceAll(", data from \\d+[smh] ago", "") : "";
+        String stale = severalClusters ? mesh.unavailable() : "";
         if (!stale.isEmpty()) {
             unanswered.add(stale);
         }

@@ -131,7 +131,7 @@ public final class ProxyStatusCommand implements Callable<Integer> {
 
     /** Every istiod replica's answer, in replica order (see {@link IstiodReports} for failures). */
     private List<SynczAnswer> fromSource() {
-        IstiodReports reports = withSource(mesh -> IstiodReports.collect(mesh, java.time.Instant.now()));
+        IstiodReports reports = withSource(mesh -> IstiodReports.collect(mesh));
         unanswered = reports.unanswered();
         return reports.answers();
     }

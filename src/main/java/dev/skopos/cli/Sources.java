@@ -49,17 +49,14 @@ final class Sources {
             return DemoSource.create();
         }
         MeshSource source = live(options.kubeconfig, options.contexts, options.proxyAdminPort, BACKGROUND);
-        List<dev.skopos.source.ResourceKind> kinds =
-                List.of(dev.skopos.source.ResourceKind.POD, dev.skopos.source.ResourceKind.NAMESPACE);
-        awaitSynced(source, kinds, dev.skopos.source.Scope.of(options.namespace));
-        // One cluster that cannot be listed: say why (API server unreachable...) rather than print an empty table.
-        if (source instanceof dev.skopos.source.live.LiveSource live
-                && live.objects() instanceof dev.skopos.source.live.LiveClusterObjects objects) {
-            String why = objects.notSyncedBecause(kinds);
-            if (why != null) {
-                source.close();
-                throw new SourceException(SourceException.Reason.UNREACHABLE, why);
-            }
+        boolean complete = awaitSynced(source, List.of(dev.skopos.source.ResourceKind.POD,
+                dev.skopos.source.ResourceKind.NAMESPACE), dev.skopos.source.Scope.of(options.namespace));
+        // One cluster that cannot be listed: say why (API server unreachable...) rather than print an
+        // empty table. Several clusters print what the others have and name the failing one instead.
+        String why = source.unavailable();
+        if (!complete && !why.isEmpty() && !(source instanceof MultiClusterSource)) {
+            source.close();
+            throw new SourceException(SourceException.Reason.UNREACHABLE, why);
         }
         return source;
     }
@@ -67,23 +64,26 @@ final class Sources {
     /**
      * Blocks (bounded) until a live source has listed these kinds; the demo is always complete. A
      * kind the identity may list only in some namespaces is waited for in {@code scope}'s. Several
-     * clusters wait side by side, so one unreachable cluster costs one timeout, not one each.
+     * clusters wait side by side, so one unreachable cluster costs one timeout, not one each. False
+     * when some kind is not listed yet: the timeout passed, or its first LIST failed.
      */
-    static void awaitSynced(MeshSource source, java.util.Collection<dev.skopos.source.ResourceKind> kinds,
-                            dev.skopos.source.Scope scope) {
+    static boolean awaitSynced(MeshSource source, java.util.Collection<dev.skopos.source.ResourceKind> kinds,
+                               dev.skopos.source.Scope scope) {
         if (source instanceof MultiClusterSource multi) {
             ExecutorService waiters = Executors.newCachedThreadPool(daemon("skopos-sync-wait"));
             try {
-                CompletableFuture.allOf(multi.clusters().values().stream()
-                        .map(cluster -> CompletableFuture.runAsync(() -> awaitSynced(cluster, kinds, scope), waiters))
-                        .toArray(CompletableFuture[]::new)).join();
+                List<CompletableFuture<Boolean>> each = multi.clusters().values().stream()
+                        .map(cluster -> CompletableFuture.supplyAsync(() -> awaitSynced(cluster, kinds, scope), waiters))
+                        .toList();
+                return each.stream().map(CompletableFuture::join).toList().stream().allMatch(Boolean::booleanValue);
             } finally {
                 waiters.shutdownNow();
             }
         } else if (source instanceof dev.skopos.source.live.LiveSource live
                 && live.objects() instanceof dev.skopos.source.live.LiveClusterObjects objects) {
-            objects.awaitSynced(kinds, scope, SYNC_WAIT);
+            return objects.awaitSynced(kinds, scope, SYNC_WAIT);
         }
+        return true;
     }
 
     /** Live clusters with Envoy's usual admin port. */

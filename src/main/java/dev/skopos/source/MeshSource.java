@@ -38,6 +38,14 @@ public interface MeshSource extends AutoCloseable {
     }
 
     /**
+     * What {@link #staleness} says without the age of the data, for a one-shot command's stderr
+     * (it keeps no data to date): "API server unreachable: Connection refused"; empty while current.
+     */
+    default String unavailable() {
+        return "";
+    }
+
+    /**
      * Forgets answers cached from pods (Envoy admin, istiod debug): the user pressed refresh and
      * wants what the proxies say now, not what they said a TTL ago. Object watches are unaffected.
      */

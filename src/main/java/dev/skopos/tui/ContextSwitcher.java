@@ -16,9 +16,6 @@ public interface ContextSwitcher {
     /** Every context in the kubeconfig, in file order; empty when it cannot be read. */
     List<KubeContext> available();
 
-    /** The kubeconfig's current-context, or null. */
-    String current();
-
     /**
      * A source watching these contexts (several: a multi-cluster view). Blocking.
      *

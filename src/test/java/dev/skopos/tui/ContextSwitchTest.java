@@ -48,11 +48,6 @@ class ContextSwitchTest {
         }
 
         @Override
-        public String current() {
-            return "a";
-        }
-
-        @Override
         public MeshSource open(List<String> contexts) {
             opened.add(contexts);
             String name = String.join(",", contexts);

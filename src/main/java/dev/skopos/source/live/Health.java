@@ -37,8 +37,12 @@ public record Health(boolean connected, Instant disconnectedSince, Instant lastE
         if (connected || (lastError == null && age(now).compareTo(QUIET_RECONNECT) < 0)) {
             return "";
         }
-        String why = lastError == null ? "watch lost, reconnecting" : lastError;
-        return why + ", data from " + ago(age(now)) + " ago";
+        return reason() + ", data from " + ago(age(now)) + " ago";
+    }
+
+    /** Why the watches are down, without when: the last failure, else that they are reconnecting. */
+    public String reason() {
+        return lastError == null ? "watch lost, reconnecting" : lastError;
     }
 
     static String ago(Duration d) {

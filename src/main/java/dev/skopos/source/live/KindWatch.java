@@ -98,11 +98,6 @@ final class KindWatch {
         return failedBeforeSync;
     }
 
-    /** The last failure, one line, or null. */
-    String lastError() {
-        return lastError;
-    }
-
     /** Checks access, then starts the informer; called once, off the caller's thread. */
     void start(KubernetesClient client) {
         String denied = AccessCheck.denied(client, kind, namespace).orElse(null);
@@ -253,6 +248,11 @@ final class KindWatch {
         }
     }
 
+    private static boolean sameVersion(KubeObject had, GenericKubernetesResource obj) {
+        String version = obj.getMetadata().getResourceVersion();
+        return version != null && version.equals(had.raw().path("metadata").path("resourceVersion").asText(null));
+    }
+
     private static String key(GenericKubernetesResource r) {
         String ns = r.getMetadata().getNamespace();
         return ns == null ? r.getMetadata().getName() : ns + "/" + r.getMetadata().getName();
@@ -268,6 +268,10 @@ final class KindWatch {
 
         @Override
         public void onAdd(GenericKubernetesResource obj) {
+            KubeObject had = objects.get(key(obj));
+            if (had != null && sameVersion(had, obj)) {
+                return; // copied from the store when the first LIST landed: converting it again is wasted work
+            }
             objects.put(key(obj), convert(obj, serialization));
             event();
         }

@@ -168,20 +168,6 @@ public final class LiveClusterObjects implements ClusterObjects, AutoCloseable {
         return true;
     }
 
-    /**
-     * Why these kinds are not listed yet (the first failure of one whose first LIST failed), or
-     * null: for one-shot commands to print instead of an empty answer.
-     */
-    public String notSyncedBecause(Collection<ResourceKind> kinds) {
-        for (ResourceKind kind : kinds) {
-            KindWatch w = watchFor(kind, null).getNow(null);
-            if (w != null && !w.synced().isDone() && w.lastError() != null) {
-                return w.lastError();
-            }
-        }
-        return null;
-    }
-
     /** Freshness of everything started so far, for the header banner. */
     public Health health() {
         List<Health> parts = new ArrayList<>();

@@ -89,7 +89,7 @@ public final class LiveEnvoyAdmin implements EnvoyAdmin {
                 .whenComplete((body, error) -> cache.invalidate(proxy, adminPort));
     }
 
-    /** Forgets every cached answer (context switch, ctrl-r). */
+    /** Forgets every cached answer of this cache (ctrl-r goes through {@code LiveSource.forgetAnswers}). */
     public void invalidateAll() {
         cache.invalidateAll();
     }

@@ -100,9 +100,4 @@ public final class LiveIstiodDebug implements IstiodDebug {
         return ports.send(istiod.pod(), controlzPort, "PUT", "/scopej/" + scope, body + "\n")
                 .whenComplete((answer, error) -> cache.invalidate(istiod.pod(), controlzPort));
     }
-
-    /** Forgets every cached answer (context switch, ctrl-r). */
-    public void invalidateAll() {
-        cache.invalidateAll();
-    }
 }

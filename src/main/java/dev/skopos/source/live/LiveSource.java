@@ -1,16 +1,12 @@
 package dev.skopos.source.live;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.skopos.source.ClusterObjects;
 import dev.skopos.source.EnvoyAdmin;
 import dev.skopos.source.IstiodDebug;
-import dev.skopos.source.KubeObject;
+import dev.skopos.source.IstiodInstance;
 import dev.skopos.source.LogStreams;
 import dev.skopos.source.MeshSource;
 import dev.skopos.source.PortForwards;
-import dev.skopos.source.ResourceKind;
-import dev.skopos.source.Scope;
-import dev.skopos.source.SourceException;
 import dev.skopos.source.SourceInfo;
 import java.util.List;
 import java.util.TreeSet;
@@ -29,8 +25,19 @@ public final class LiveSource implements MeshSource {
     private static final Logger LOG = Logger.getLogger(LiveSource.class.getName());
     static final String ISTIO_NAMESPACE = "istio-system";
 
-    /** The parts that talk to pods rather than to the API server's object store. */
-    public record Parts(EnvoyAdmin envoy, IstiodDebug istiod, LogStreams logs, PortForwards portForwards) {}
+    /**
+     * The parts that talk to pods rather than to the API server's object store.
+     *
+     * @param forgetAnswers drops the answers cached from pods (ctrl-r); the Envoy and istiod parts share one cache
+     */
+    public record Parts(EnvoyAdmin envoy, IstiodDebug istiod, LogStreams logs, PortForwards portForwards,
+                        Runnable forgetAnswers) {
+
+        /** Parts that cache nothing. */
+        public Parts(EnvoyAdmin envoy, IstiodDebug istiod, LogStreams logs, PortForwards portForwards) {
+            this(envoy, istiod, logs, portForwards, () -> { });
+        }
+    }
 
     /** Builds the parts once the connection and the object cache exist (istiod replicas are pods). */
     @FunctionalInterface
@@ -65,20 +72,10 @@ public final class LiveSource implements MeshSource {
 
     private List<String> istioVersions() {
         TreeSet<String> versions = new TreeSet<>();
-        try {
-            for (KubeObject pod : objects.list(ResourceKind.POD, Scope.of(ISTIO_NAMESPACE))) {
-                if (!"istiod".equals(pod.labels().get("app"))) {
-                    continue;
-                }
-                for (JsonNode c : pod.raw().path("spec").path("containers")) {
-                    String tag = imageTag(c.path("image").asText(""));
-                    if ("discovery".equals(c.path("name").asText()) && tag != null) {
-                        versions.add(tag);
-                    }
-                }
+        for (IstiodInstance istiod : LiveSources.istiods(objects)) {
+            if (!istiod.version().isEmpty()) {
+                versions.add(istiod.version());
             }
-        } catch (SourceException e) {
-            LOG.log(Level.FINE, "istiod versions unknown: " + e.getMessage());
         }
         return List.copyOf(versions);
     }
@@ -111,6 +108,12 @@ public final class LiveSource implements MeshSource {
     @Override
     public String staleness(java.time.Instant now) {
         return health().banner(now);
+    }
+
+    @Override
+    public String unavailable() {
+        Health h = health();
+        return h.connected() ? "" : h.reason();
     }
 
     /** Freshness of the cached objects, for the header banner. */
@@ -149,12 +152,7 @@ public final class LiveSource implements MeshSource {
 
     @Override
     public void forgetAnswers() {
-        if (parts.envoy() instanceof LiveEnvoyAdmin envoy) {
-            envoy.invalidateAll();
-        }
-        if (parts.istiod() instanceof LiveIstiodDebug istiod) {
-            istiod.invalidateAll();
-        }
+        parts.forgetAnswers().run();
     }
 
     /** Closes the parts that hold resources, then the informers, then the client. Never throws. */

@@ -38,7 +38,8 @@ public final class LiveSources {
                     new LiveIstiodDebug(ports, answers, () -> istiods(objects),
                             LiveIstiodDebug.DEFAULT_DEBUG_PORT, LiveIstiodDebug.DEFAULT_CONTROLZ_PORT),
                     new LiveLogStreams(conn.client()),
-                    new LivePortForwards(conn.client(), executor));
+                    new LivePortForwards(conn.client(), executor),
+                    answers::invalidateAll);
         });
     }
 

@@ -99,7 +99,6 @@ public final class MultiClusterSource implements MeshSource {
         return forwards;
     }
 
-    /** Each troubled cluster's banner and unanswered questions, every part prefixed with its name. */
     /** ctrl-r: every cluster forgets its cached pod answers. */
     @Override
     public void forgetAnswers() {
@@ -119,11 +118,21 @@ public final class MultiClusterSource implements MeshSource {
                 .min(KubernetesVersions.OLDEST_FIRST).orElse(null));
     }
 
+    /** Each troubled cluster's banner and unanswered questions, every part prefixed with its name. */
     @Override
     public String staleness(Instant now) {
+        return perCluster(m -> m.source().staleness(now));
+    }
+
+    @Override
+    public String unavailable() {
+        return perCluster(m -> m.source().unavailable());
+    }
+
+    private String perCluster(java.util.function.Function<ClusterMembers.Member, String> why) {
         List<String> parts = new ArrayList<>();
         for (ClusterMembers.Member m : members.all()) {
-            String stale = m.source().staleness(now);
+            String stale = why.apply(m);
             if (!stale.isEmpty()) {
                 parts.add(m.name() + ": " + stale);
             }
