@@ -174,7 +174,7 @@ class MultiContextLiveTest {
             CliRun r = run("ps", "--kubeconfig", kubeconfig(servers).toString(), "--context", "east,hidden");
 
             assertThat(r.code()).isEqualTo(1);
-            assertThat(r.out()).isEqualTo(
+            assertThat(r.out()).as("stdout (stderr was: %s)", r.err()).isEqualTo(
                     "NAME                      CLUSTER          ISTIOD                 VERSION     SUBSCRIBED TYPES\n"
                     + "cart-5d8f7-e1e1e.shop     cluster-east     istiod-7f9c6-e1e1e     1.27.3      5 (CDS,LDS,EDS,RDS,ECDS)\n");
             assertThat(r.err()).isEqualTo("skopos: hidden: forbidden: needs list on pods at cluster scope; try -n NAMESPACE\n");

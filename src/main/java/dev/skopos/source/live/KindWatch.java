@@ -91,8 +91,9 @@ final class KindWatch {
     }
 
     /**
-     * Completes when the first LIST failed (after the client's retries); the informer keeps trying,
-     * but a one-shot command should say why now rather than wait out its timeout.
+     * Completes when the first LIST failed (after the client's retries) for a reason that will not
+     * mend in seconds (refused, unauthorized; not a timeout); the informer keeps trying, but a
+     * one-shot command should say why now rather than wait out its timeout.
      */
     CompletableFuture<Void> failedBeforeSync() {
         return failedBeforeSync;
@@ -169,12 +170,15 @@ final class KindWatch {
     }
 
     private void record(Throwable error) {
-        lastError = KubeErrors.translate(error, kind.plural()).getMessage();
+        SourceException failure = KubeErrors.translate(error, kind.plural());
+        lastError = failure.getMessage();
         lastErrorAt = clock.instant();
         if (disconnectedSince == null) {
             disconnectedSince = lastErrorAt;
         }
-        if (!synced.isDone()) {
+        // A refused connection or rejected credentials will not heal in the next seconds: waiters
+        // may give up. A slow answer might: they keep waiting (bounded) while the informer retries.
+        if (!synced.isDone() && failure.reason() != Reason.TIMEOUT) {
             failedBeforeSync.complete(null);
         }
         LOG.log(Level.FINE, "informer for " + describe() + ": " + lastError, error);
