@@ -33,8 +33,8 @@ class LiveContextsTmuxE2E {
 
             tmux.literal(":ctx nowhere");
             tmux.keys("Enter");
-            String pane = tmux.waitFor("the unreachable context's banner",
-                    p -> p.contains("ctx nowhere") && p.contains("STALE:") && p.contains("unreachable"),
+            String pane = tmux.waitForSteady("the unreachable context's banner", p -> p.contains("ctx nowhere")
+                    && p.contains("STALE:") && p.contains("unreachable") && p.contains("proxies(all)[0]"),
                     Duration.ofSeconds(45));
             assertThat(pane).contains("proxies(all)[0]");
 
@@ -42,12 +42,15 @@ class LiveContextsTmuxE2E {
             tmux.keys("Enter");
             pane = tmux.waitForSteady("both contexts' proxies",
                     p -> p.contains("ctx mock,mirror") && p.contains("proxies(all)[" + 2 * proxies + "]")
-                            && p.contains("CLUSTER") && !p.contains("STALE:"), Duration.ofSeconds(45));
+                            && p.contains("CLUSTER") && p.contains("mirror    bookinfo") && !p.contains("STALE:"),
+                    Duration.ofSeconds(45));
             assertThat(pane).contains("mirror    bookinfo");
 
             tmux.literal(":ctx");
             tmux.keys("Enter");
-            pane = tmux.waitFor("the contexts view", p -> p.contains("contexts[3]"), Duration.ofSeconds(10));
+            // The whole view, not a capture taken mid-draw: every row and the breadcrumb are on screen.
+            pane = tmux.waitForSteady("the contexts view", p -> p.contains("contexts[3]")
+                    && p.contains("nowhere   mock") && p.contains("proxies   contexts"), Duration.ofSeconds(10));
             assertThat(pane).containsPattern("\\*\\s+mock\\s").containsPattern("\\*\\s+mirror\\s")
                     .containsPattern("│\\s+nowhere\\s+nowhere");
 
