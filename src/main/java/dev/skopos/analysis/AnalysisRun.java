@@ -31,19 +31,36 @@ public final class AnalysisRun {
         Set<String> seen = new LinkedHashSet<>();
         List<Diagnostic> kept = new ArrayList<>();
         for (Diagnostic d : found) {
-            String key = d.code() + "|" + (d.resource() == null ? "" : d.resource().display()) + "|" + d.message();
-            if (!suppressions.suppresses(d) && seen.add(key)) {
+            if (!suppressions.suppresses(d) && seen.add(dedupKey(d))) {
                 kept.add(d);
             }
         }
-        kept.sort(ORDER);
+        kept.sort(order(snapshot));
         return kept;
     }
 
-    /** istioctl's order (diag.Messages.Sort): level (Error first), code, resource, message. */
+    /** SortedDedupedCopy: two messages are one when their strings (origin, reference, text) are equal. */
+    static String dedupKey(Diagnostic d) {
+        Resource r = d.resource();
+        return d.code() + "|" + (r == null ? "" : r.display() + " " + r.origin()) + "|" + d.message();
+    }
+
+    /**
+     * istioctl's order (diag.Messages.Sort): the resource's cluster, level (Error first), code,
+     * messages without a resource first, the kube Origin's Comparator ({@code Kind/name/namespace}), text.
+     */
+    public static Comparator<Diagnostic> order(ResourceSnapshot snapshot) {
+        return Comparator.comparing((Diagnostic d) -> d.resource() == null ? "" : snapshot.cluster(d.resource()))
+                .thenComparing(ORDER);
+    }
+
+    /** The order within one cluster (what the TUI and one-cluster runs use). */
     public static final Comparator<Diagnostic> ORDER = Comparator
             .comparing((Diagnostic d) -> -d.level().ordinal())
             .thenComparing(Diagnostic::code)
-            .thenComparing(d -> d.resource() == null ? "" : d.resource().display())
+            .thenComparing(d -> d.resource() == null ? null : d.resource().comparator(),
+                    Comparator.nullsFirst(Comparator.naturalOrder()))
+            // then the message's string: its reference (file:line), then its text
+            .thenComparing(d -> d.resource() == null ? "" : d.resource().origin())
             .thenComparing(Diagnostic::message);
 }

@@ -70,7 +70,7 @@ public final class ManifestLoader {
                 }
                 int line = parser.currentTokenLocation().getLineNr();
                 JsonNode doc = MAPPER.readTree(parser);
-                add(doc, source + ":" + line, out);
+                add(doc, reference(source, line), out);
             }
         } catch (IOException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -78,6 +78,15 @@ public final class ManifestLoader {
             throw new ManifestException(source + ": not valid YAML (" + (newline < 0 ? message : message.substring(0, newline)) + ")");
         }
         return out;
+    }
+
+    /**
+     * Where istioctl says an object was read (kube {@code Position.String}): {@code file:line}, but
+     * only the file name for {@code .json} files, whose positions istioctl does not track.
+     */
+    static String reference(String source, int line) {
+        boolean json = source.toLowerCase(java.util.Locale.ROOT).endsWith(".json");
+        return json || line <= 0 || source.isEmpty() ? source : source + ":" + line;
     }
 
     private static void add(JsonNode doc, String origin, List<Resource> out) {

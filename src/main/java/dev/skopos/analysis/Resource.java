@@ -11,18 +11,16 @@ import java.util.Set;
  * @param group             API group ("" for core), from apiVersion
  * @param version           API version
  * @param kind              e.g. VirtualService
- * @param namespace         the effective namespace: as declared, else {@code default} for
- *                          namespaced kinds (what kubectl apply would do); "" for cluster-scoped kinds
- * @param declaredNamespace the namespace written in the object, "" when absent (istioctl's
- *                          resource names show what was written)
+ * @param namespace         as written in the object; "" when absent (until the analysis namespace
+ *                          is filled in, see {@link #inNamespace}) and always for cluster-scoped kinds
  * @param name              metadata.name
  * @param body              the whole object
  * @param origin            where it came from: {@code path/file.yaml:12}, or "" for cluster objects
  */
-public record Resource(String group, String version, String kind, String namespace, String declaredNamespace,
+public record Resource(String group, String version, String kind, String namespace,
                        String name, JsonNode body, String origin) {
 
-    /** Kinds that live outside namespaces; everything else defaults to {@code default}. */
+    /** Kinds that live outside namespaces: they never take the analysis namespace. */
     static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "Node", "CustomResourceDefinition",
             "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration", "ClusterRole", "ClusterRoleBinding",
             "GatewayClass", "PersistentVolume", "StorageClass", "IngressClass", "APIService", "PriorityClass");
@@ -41,9 +39,20 @@ public record Resource(String group, String version, String kind, String namespa
         int slash = apiVersion.indexOf('/');
         String group = slash < 0 ? "" : apiVersion.substring(0, slash);
         String version = slash < 0 ? apiVersion : apiVersion.substring(slash + 1);
-        String declared = body.path("metadata").path("namespace").asText("");
-        String namespace = CLUSTER_SCOPED.contains(kind) ? "" : declared.isEmpty() ? "default" : declared;
-        return new Resource(group, version, kind, namespace, declared, name, body, origin == null ? "" : origin);
+        String namespace = CLUSTER_SCOPED.contains(kind) ? "" : body.path("metadata").path("namespace").asText("");
+        return new Resource(group, version, kind, namespace, name, body, origin == null ? "" : origin);
+    }
+
+    /**
+     * This object in {@code namespace} when it names none, as istioctl's file source does
+     * ({@code KubeSource.SetDefaultNamespace}: what {@code kubectl apply} would do); unchanged when it
+     * names one, is cluster-scoped, or {@code namespace} is "" (under {@code -A} nothing is filled in).
+     */
+    public Resource inNamespace(String namespace) {
+        if (!this.namespace.isEmpty() || namespace.isEmpty() || CLUSTER_SCOPED.contains(kind)) {
+            return this;
+        }
+        return new Resource(group, version, kind, namespace, name, body, origin);
     }
 
     public JsonNode spec() {
@@ -67,9 +76,25 @@ public record Resource(String group, String version, String kind, String namespa
         return namespace.isEmpty() ? name : namespace + "/" + name;
     }
 
-    /** How istioctl names it in messages: {@code Kind ns/name}, or {@code Kind name} when no namespace was written. */
+    /**
+     * How istioctl names it in messages (the kube Origin's FriendlyName, since Istio 1.12):
+     * {@code Kind namespace/name}, or {@code Kind name} for an object without a namespace.
+     */
     public String display() {
-        return kind + " " + (declaredNamespace.isEmpty() ? name : declaredNamespace + "/" + name);
+        return kind + " " + fullName();
+    }
+
+    /**
+     * The kube Origin's Comparator, which orders messages about different objects:
+     * {@code Kind/name/namespace}.
+     */
+    public String comparator() {
+        return kind + "/" + name + "/" + namespace;
+    }
+
+    /** The kube Origin's Namespace(): a Namespace object counts as being in itself. */
+    public String originNamespace() {
+        return kind.equals("Namespace") && group.isEmpty() ? name : namespace;
     }
 
     public boolean is(String group, String kind) {

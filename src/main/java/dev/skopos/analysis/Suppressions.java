@@ -7,16 +7,17 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * What not to report: {@code -S "IST0102=Namespace frod"} on the command line ({@code *} wildcards
- * the resource), and the {@code galley.istio.io/analyze-suppress} annotation listing codes on an
- * object (the same annotation istioctl honours).
+ * What not to report: {@code -S "IST0102=Namespace frod"} or {@code -S "IST0107=Deployment default/foo"}
+ * on the command line ({@code *} wildcards the resource), and the {@code galley.istio.io/analyze-suppress}
+ * annotation listing codes on an object (the same annotation istioctl honours, split on commas as
+ * written: istioctl does not trim spaces).
  */
 public final class Suppressions {
 
     public static final String ANNOTATION = "galley.istio.io/analyze-suppress";
     public static final Suppressions NONE = new Suppressions(List.of());
 
-    /** One {@code CODE=Kind name} rule; resource "*" matches everything. */
+    /** One {@code CODE=Kind namespace/name} rule; resource "*" matches everything. */
     public record Rule(String code, String resource) {}
 
     private final List<Rule> rules;
@@ -48,7 +49,7 @@ public final class Suppressions {
         if (d.resource() != null) {
             String codes = d.resource().annotations().getOrDefault(ANNOTATION, "");
             for (String code : codes.split(",")) {
-                if (code.strip().equals(d.code()) || code.strip().equals("*")) {
+                if (code.equals(d.code()) || code.equals("*")) {
                     return true;
                 }
             }
@@ -56,14 +57,20 @@ public final class Suppressions {
         return false;
     }
 
-    /** istioctl's form is {@code Kind name.namespace}; {@code Kind namespace/name} is accepted too. */
+    /**
+     * istioctl globs the rule over the message's friendly name, {@code Kind namespace/name}
+     * ({@code *} matches any run of characters, nothing else is special). Its help still shows the
+     * form older istioctl printed, {@code Kind name.namespace} ({@code "IST0103=Pod *.testing"}),
+     * so that form matches too.
+     */
     private static boolean matches(String target, Resource r) {
-        String dotted = r.kind() + " " + (r.namespace().isEmpty() ? r.name() : r.name() + "." + r.namespace());
-        if (target.contains("*")) {
-            // istioctl globs the friendly name (go-glob: '*' matches any run of characters, nothing else is special).
-            return dotted.matches(Arrays.stream(target.split("\\*", -1))
-                    .map(Pattern::quote).collect(Collectors.joining(".*")));
-        }
-        return target.equals(dotted) || target.equals(r.kind() + " " + r.fullName()) || target.equals(r.display());
+        String legacy = r.kind() + " " + (r.namespace().isEmpty() ? r.name() : r.name() + "." + r.namespace());
+        return glob(target, r.display()) || glob(target, legacy);
+    }
+
+    /** go-glob's Glob: literal text between {@code *} wildcards. */
+    static boolean glob(String pattern, String subject) {
+        return subject.matches(Arrays.stream(pattern.split("\\*", -1))
+                .map(Pattern::quote).collect(Collectors.joining(".*")));
     }
 }

@@ -49,14 +49,9 @@ final class AnalysisScope {
             return found;
         }
         return found.stream()
-                .filter(d -> d.resource() == null || namespaceOf(d.resource()).isEmpty()
-                        || namespaceOf(d.resource()).equals(namespace))
+                .filter(d -> d.resource() == null || d.resource().originNamespace().isEmpty()
+                        || d.resource().originNamespace().equals(namespace))
                 .toList();
-    }
-
-    /** The kube Origin's Namespace(): a Namespace object counts as being in itself. */
-    private static String namespaceOf(Resource r) {
-        return r.kind().equals("Namespace") && r.group().isEmpty() ? r.name() : r.namespace();
     }
 
     /** --istio-only: istioctl's own codes (IST...), without skopos's checks (SKP...). */

@@ -79,7 +79,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     String failureThreshold = "Error";
 
     @Option(names = {"-S", "--suppress"}, paramLabel = "CODE=RESOURCE",
-            description = "Suppress a code on a resource, e.g. \"IST0102=Namespace frod\" or \"IST0103=Pod *.testing\". Repeatable.")
+            description = "Suppress a code on a resource, e.g. \"IST0102=Namespace frod\" or \"IST0103=Pod testing/*\" (also \"Pod *.testing\"). Repeatable.")
     List<String> suppress = new ArrayList<>();
 
     @Option(names = "--meshConfigFile", paramLabel = "FILE", description = "Mesh config to analyze with, over the cluster's.")

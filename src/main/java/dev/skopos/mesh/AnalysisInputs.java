@@ -164,13 +164,8 @@ public final class AnalysisInputs {
     public static List<Resource> fromFiles(List<Resource> files, String defaultNamespace) {
         List<Resource> out = new ArrayList<>();
         for (Resource r : files) {
-            Resource placed = r;
-            if (!r.namespace().isEmpty() && r.declaredNamespace().isEmpty() && !defaultNamespace.isEmpty()) {
-                placed = new Resource(r.group(), r.version(), r.kind(), defaultNamespace, "", r.name(), r.body(),
-                        r.origin());
-            }
-            String namespace = placed.kind().equals("Namespace") ? placed.name() : placed.namespace();
-            if (!IGNORED_NAMESPACES.contains(namespace)) {
+            Resource placed = r.inNamespace(defaultNamespace);
+            if (!IGNORED_NAMESPACES.contains(placed.originNamespace())) {
                 out.add(placed);
             }
         }

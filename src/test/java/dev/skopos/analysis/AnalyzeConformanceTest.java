@@ -7,73 +7,62 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every case of ../shared/conformance/analyze/expected.json: one analyzer over its files plus the
- * default resources istioctl adds; the multiset of (code, resource) must equal istioctl's.
- * Cases whose analyzer is not written yet are reported as skipped, naming it.
+ * Every case of ../shared/conformance/analyze/expected.json (or {@code -Danalyze.cases=DIR}): one
+ * analyzer over its files plus the default resources istioctl adds, with no analysis namespace (as
+ * upstream's analyzer tests and {@code -A}); the multiset of (code, resource) must equal istioctl's,
+ * resource names compared exactly as written there. Cases whose analyzer is not written yet are
+ * reported as skipped, naming it.
  */
 class AnalyzeConformanceTest {
 
-    static final Path ROOT = Path.of("../shared/conformance/analyze");
-
     @TestFactory
     Stream<DynamicTest> everyCase() throws Exception {
-        assumeTrue(Files.isDirectory(ROOT), "conformance data absent");
-        JsonNode cases = new ObjectMapper().readTree(ROOT.resolve("expected.json").toFile());
-        List<DynamicTest> tests = new ArrayList<>();
-        int i = 0;
-        for (JsonNode c : cases) {
-            String label = (i++) + " " + c.path("analyzer").asText() + ": " + c.path("name").asText();
-            tests.add(DynamicTest.dynamicTest(label, () -> runCase(c)));
-        }
-        return tests.stream();
+        assumeTrue(AnalyzeCases.present(), "conformance data absent");
+        return AnalyzeCases.all().stream().map(c -> DynamicTest.dynamicTest(c.label(), () -> runCase(c)));
     }
 
-    static ResourceSnapshot snapshot(JsonNode c) throws Exception {
-        List<Path> files = new ArrayList<>();
-        c.path("inputFiles").forEach(f -> files.add(ROOT.resolve(f.asText())));
-        files.add(ROOT.resolve("default-resources.yaml"));
-        List<Resource> resources = ManifestLoader.load(files);
+    static ResourceSnapshot snapshot(AnalyzeCases.Case c) throws Exception {
+        List<Resource> resources = ManifestLoader.load(c.files());
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-        JsonNode mesh = c.has("meshConfigFile") ? yaml.readTree(ROOT.resolve(c.get("meshConfigFile").asText()).toFile()) : null;
-        JsonNode networks = c.has("meshNetworksFile")
-                ? yaml.readTree(ROOT.resolve(c.get("meshNetworksFile").asText()).toFile()) : null;
+        Path meshFile = c.optionalFile("meshConfigFile");
+        Path networksFile = c.optionalFile("meshNetworksFile");
+        JsonNode mesh = meshFile == null ? null : yaml.readTree(meshFile.toFile());
+        JsonNode networks = networksFile == null ? null : yaml.readTree(networksFile.toFile());
         return new ResourceSnapshot(resources, mesh, networks);
     }
 
     /** Multi-cluster cases: each cluster's files (plus the defaults) as one cluster of a combined snapshot. */
-    static ResourceSnapshot multiClusterSnapshot(JsonNode c) {
-        java.util.Map<String, List<Resource>> clusters = new java.util.LinkedHashMap<>();
+    static ResourceSnapshot multiClusterSnapshot(AnalyzeCases.Case c) {
+        Map<String, List<Resource>> clusters = new LinkedHashMap<>();
         for (String id : List.of("cluster1", "cluster2")) {
             List<Path> files = new ArrayList<>();
-            c.path(id + "InputFiles").forEach(f -> files.add(ROOT.resolve(f.asText())));
-            files.add(ROOT.resolve("default-resources.yaml"));
+            c.json().path(id + "InputFiles").forEach(f -> files.add(AnalyzeCases.root().resolve(f.asText())));
+            files.add(AnalyzeCases.defaults());
             clusters.put(id, ManifestLoader.load(files));
         }
         return ResourceSnapshot.multiCluster(clusters, null, null);
     }
 
-    private static void runCase(JsonNode c) throws Exception {
-        String name = c.path("analyzer").asText();
-        Analyzer analyzer = Analyzers.byName(name).orElse(null);
+    private static void runCase(AnalyzeCases.Case c) throws Exception {
+        Analyzer analyzer = Analyzers.byName(c.analyzer()).orElse(null);
         if (analyzer == null) {
-            abort("analyzer " + name + " is not implemented yet");
+            abort("analyzer " + c.analyzer() + " is not implemented yet");
         }
-        List<Diagnostic> found = AnalysisRun.run(
-                c.path("multiCluster").asBoolean(false) ? multiClusterSnapshot(c) : snapshot(c), List.of(analyzer), Suppressions.NONE);
+        List<Diagnostic> found = AnalysisRun.run(c.multiCluster() ? multiClusterSnapshot(c) : snapshot(c),
+                List.of(analyzer), Suppressions.NONE);
         List<String> actual = found.stream()
                 .map(d -> d.code() + " " + (d.resource() == null ? "" : d.resource().display())).toList();
-        List<String> expected = new ArrayList<>();
-        c.path("expected").forEach(e -> expected.add(e.path("code").asText() + " " + e.path("resource").asText()));
-        assertThat(actual).as("findings of %s (messages: %s)", name,
-                found.stream().map(Diagnostic::message).toList()).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(actual).as("findings of %s (messages: %s)", c.analyzer(),
+                found.stream().map(Diagnostic::message).toList()).containsExactlyInAnyOrderElementsOf(c.expected());
     }
 }

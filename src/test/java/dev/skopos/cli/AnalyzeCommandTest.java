@@ -56,8 +56,8 @@ class AnalyzeCommandTest {
         Result r = analyze("analyze", "--use-kube=false", "-A", dir.toString());
 
         assertThat(r.out()).isEqualTo(
-                "Error [IST0101] (VirtualService cart.shop " + vs + ":1) Referenced gateway not found: \"missing-gw\"\n"
-                + "Warning [IST0103] (Pod web.other " + pod + ":1) " + NO_PROXY + "\n"
+                "Error [IST0101] (VirtualService shop/cart " + vs + ":1) Referenced gateway not found: \"missing-gw\"\n"
+                + "Warning [IST0103] (Pod other/web " + pod + ":1) " + NO_PROXY + "\n"
                 + "Info [IST0102] (Namespace shop " + ns + ":1) " + NOT_INJECTED + "\n");
         assertThat(r.err()).isEqualTo("Error: Analyzers found issues when analyzing all namespaces.\n"
                 + "See https://istio.io/v1.27/docs/reference/config/analysis for more information about causes and resolutions.\n");
@@ -68,7 +68,7 @@ class AnalyzeCommandTest {
     void aNamespaceDropsFindingsOnOtherNamespacesButKeepsItsOwnNamespaceObject() {
         Result r = analyze("analyze", "--use-kube=false", "-n", "shop", dir.toString());
 
-        assertThat(r.out().lines()).hasSize(2).allMatch(l -> l.contains("cart.shop") || l.contains("Namespace shop"));
+        assertThat(r.out().lines()).hasSize(2).allMatch(l -> l.contains("shop/cart") || l.contains("Namespace shop"));
         assertThat(r.err()).startsWith("Error: Analyzers found issues when analyzing namespace: shop.");
     }
 
@@ -82,9 +82,9 @@ class AnalyzeCommandTest {
         Result def = analyze("analyze", "--use-kube=false", other.toString());
         Result shop = analyze("analyze", "--use-kube=false", "-n", "shop", other.toString());
 
-        assertThat(def.out()).startsWith("Error [IST0101] (VirtualService bare.default ");
+        assertThat(def.out()).startsWith("Error [IST0101] (VirtualService default/bare ");
         assertThat(def.err()).contains("analyzing namespace: default.");
-        assertThat(shop.out()).startsWith("Error [IST0101] (VirtualService bare.shop ");
+        assertThat(shop.out()).startsWith("Error [IST0101] (VirtualService shop/bare ");
     }
 
     @Test
@@ -97,7 +97,7 @@ class AnalyzeCommandTest {
                 + "\t\t\"documentationUrl\": \"https://istio.io/v1.27/docs/reference/config/analysis/ist0101/?ref=istioctl-analyze\",\n"
                 + "\t\t\"level\": \"Error\",\n"
                 + "\t\t\"message\": \"Referenced gateway not found: \\\"missing-gw\\\"\",\n"
-                + "\t\t\"origin\": \"VirtualService cart.shop\",\n"
+                + "\t\t\"origin\": \"VirtualService shop/cart\",\n"
                 + "\t\t\"reference\": \"" + vs + ":1\"\n"
                 + "\t}\n]\n");
         assertThat(yaml.out()).startsWith("- code: IST0101\n  documentationUrl: https://istio.io/v1.27/docs/reference/"
@@ -202,6 +202,28 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void suppressionsMatchTheNamesIstioctlPrintsAsWellAsTheDocumentedOldForm() {
+        Result printed = analyze("analyze", "--use-kube=false", "-A", "-S", "IST0101=VirtualService shop/cart", dir.toString());
+        Result globbed = analyze("analyze", "--use-kube=false", "-A", "-S", "IST0103=Pod other/*", dir.toString());
+        Result otherNamespace = analyze("analyze", "--use-kube=false", "-A", "-S", "IST0101=VirtualService other/cart",
+                dir.toString());
+
+        assertThat(printed.out()).doesNotContain("IST0101").contains("IST0103");
+        assertThat(globbed.out()).doesNotContain("IST0103").contains("IST0101");
+        assertThat(otherNamespace.out()).contains("IST0101");
+    }
+
+    @Test
+    void jsonFilesAreReferencedByNameOnlyAsIstioctlKeepsNoJsonPositions() throws IOException {
+        String json = write("vs.json", "{\"apiVersion\": \"networking.istio.io/v1\", \"kind\": \"VirtualService\","
+                + " \"metadata\": {\"name\": \"j\", \"namespace\": \"shop\"}, \"spec\": {\"gateways\": [\"nope\"]}}\n");
+
+        Result r = analyze("analyze", "--use-kube=false", "-A", json);
+
+        assertThat(r.out()).startsWith("Error [IST0101] (VirtualService shop/j " + json + ") ");
+    }
+
+    @Test
     void theSuppressAnnotationIsHonoured() throws IOException {
         String annotated = write("sub/annotated.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: quiet\n"
                 + "  namespace: other\n  annotations:\n    galley.istio.io/analyze-suppress: IST0103\nspec:\n  containers: []\n");
@@ -217,10 +239,10 @@ class AnalyzeCommandTest {
         Result flat = analyze("analyze", "--use-kube=false", "-A", "--analyzer", "fake.PodProxy", dir.toString());
         Result deep = analyze("analyze", "--use-kube=false", "-A", "-R", "--analyzer", "fake.PodProxy", dir.toString());
 
-        assertThat(flat.out()).doesNotContain("deep.other").contains("web.other");
+        assertThat(flat.out()).doesNotContain("other/deep").contains("other/web");
         assertThat(flat.err()).contains("Skipping file " + dir.resolve("notes.txt")
                 + ", recognized file extensions are: [.json .yaml .yml]\n");
-        assertThat(deep.out()).contains("Pod deep.other").contains("Pod web.other");
+        assertThat(deep.out()).contains("Pod other/deep").contains("Pod other/web");
     }
 
     @Test
@@ -230,7 +252,7 @@ class AnalyzeCommandTest {
             System.setIn(new java.io.ByteArrayInputStream(("apiVersion: v1\nkind: Pod\nmetadata:\n  name: piped\n"
                     + "spec: {}\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             Result r = analyze("analyze", "--use-kube=false", "--analyzer", "fake.PodProxy", "-");
-            assertThat(r.out()).startsWith("Warning [IST0103] (Pod piped.default -:1) ");
+            assertThat(r.out()).startsWith("Warning [IST0103] (Pod default/piped -:1) ");
         } finally {
             System.setIn(saved);
         }

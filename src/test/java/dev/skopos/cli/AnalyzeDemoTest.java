@@ -44,7 +44,7 @@ class AnalyzeDemoTest {
     void clusterFindingsHaveNoFileReference() {
         Result r = run(FakeAnalyzers.ALL, "analyze", "--demo", "-n", "bookinfo", "--analyzer", "fake.VirtualServiceGateways");
 
-        assertThat(r.out()).isEqualTo("Error [IST0101] (VirtualService bookinfo.bookinfo) "
+        assertThat(r.out()).isEqualTo("Error [IST0101] (VirtualService bookinfo/bookinfo) "
                 + "Referenced gateway not found: \"bookinfos-gateway\"\n");
         assertThat(r.code()).isEqualTo(79);
     }
@@ -60,7 +60,7 @@ class AnalyzeDemoTest {
         Result r = run(FakeAnalyzers.ALL, "analyze", "--demo", "-n", "bookinfo", "--analyzer",
                 "fake.VirtualServiceGateways", fixed.toString());
 
-        assertThat(r.out()).isEqualTo("Error [IST0101] (VirtualService reviews.bookinfo " + fixed + ":10) "
+        assertThat(r.out()).isEqualTo("Error [IST0101] (VirtualService bookinfo/reviews " + fixed + ":10) "
                 + "Referenced gateway not found: \"gone\"\n");
     }
 

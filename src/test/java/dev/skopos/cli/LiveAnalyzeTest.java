@@ -23,7 +23,7 @@ class LiveAnalyzeTest {
                 .kubernetesVersion("v1.27.3").proxyPod("shop", "cart").virtualService("shop", "cart", "missing-gw")) {
             CliRun r = CliRun.of("analyze", "--kubeconfig", cluster.kubeconfig(dir).toString(), "-A");
 
-            assertThat(r.out()).contains("Error [IST0101] (VirtualService cart.shop) Referenced gateway not found: "
+            assertThat(r.out()).contains("Error [IST0101] (VirtualService shop/cart) Referenced gateway not found: "
                     + "\"missing-gw\"");
             assertThat(r.out()).contains("[IST0142]").contains("v1.27.3"); // the API server's version was analysed
             assertThat(r.err()).startsWith("skopos: partial analysis: forbidden: needs list on configmaps, secrets"

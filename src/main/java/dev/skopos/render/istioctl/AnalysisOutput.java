@@ -37,7 +37,7 @@ public final class AnalysisOutput {
     /**
      * One message as istioctl renders it.
      *
-     * @param origin    the resource's friendly name ({@code Kind name.namespace}); null for mesh-wide messages
+     * @param origin    the resource's friendly name ({@code Kind namespace/name}, {@link Resource#display}); null for mesh-wide messages
      * @param reference where the resource was read ({@code file:line}); null for cluster objects
      * @param cluster   the cluster the resource came from; null or "" when unknown
      */
@@ -47,16 +47,8 @@ public final class AnalysisOutput {
         public static Message of(Diagnostic d) {
             Resource r = d.resource();
             String reference = r == null || r.origin().isEmpty() ? null : r.origin();
-            return new Message(d.level().label(), d.code(), d.message(), r == null ? null : friendlyName(r), reference, null);
+            return new Message(d.level().label(), d.code(), d.message(), r == null ? null : r.display(), reference, null);
         }
-    }
-
-    /**
-     * The kube Origin's FriendlyName, "the istioctl convention": {@code Kind name.namespace}, or
-     * {@code Kind name} for cluster-scoped objects. Files without a namespace show the one they landed in.
-     */
-    public static String friendlyName(Resource r) {
-        return r.kind() + " " + (r.namespace().isEmpty() ? r.name() : r.name() + "." + r.namespace());
     }
 
     private AnalysisOutput() {
